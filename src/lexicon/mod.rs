@@ -1,0 +1,132 @@
+//! Gazetteers: the word lists the rules use, kept as data files beside this module and
+//! embedded with `include_str!`. Users extend any list through
+//! [`ExtractorBuilder::add_list`](crate::ExtractorBuilder::add_list).
+//!
+//! Every list is line-oriented: one entry per line, `#` starts a comment, blank lines are
+//! ignored. Tab-separated lists document their columns in their header comment.
+
+use std::collections::BTreeMap;
+
+/// The word lists the pipeline reads, one data file each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum ListKind {
+    /// Abbreviations that end in a period but do not end a sentence ("Sen.", "Calif.", "p.m.").
+    Abbreviations,
+    /// Whole lines that are page furniture ("Most Popular", "Load more").
+    Furniture,
+    /// Public bodies: `canonical name <TAB> aliases separated by | <TAB> acronym <TAB> kind`.
+    Agencies,
+    /// Titles and roles of officials: `title <TAB> canonical agency name or empty`.
+    Titles,
+    /// Political parties: `surface form <TAB> party code`.
+    Parties,
+    /// US states and their abbreviations: `surface form <TAB> canonical form`.
+    States,
+    /// Speech verbs that introduce quotes ("said", "told", "according to").
+    SpeechVerbs,
+    /// Action verbs: `lemma <TAB> kind <TAB> inflected forms separated by |`.
+    ActionVerbs,
+    /// Units of measurement: a number before one is a measure, not a count.
+    Units,
+}
+
+impl ListKind {
+    /// Every list kind, in a fixed order.
+    pub const ALL: [ListKind; 9] = [
+        ListKind::Abbreviations,
+        ListKind::Furniture,
+        ListKind::Agencies,
+        ListKind::Titles,
+        ListKind::Parties,
+        ListKind::States,
+        ListKind::SpeechVerbs,
+        ListKind::ActionVerbs,
+        ListKind::Units,
+    ];
+
+    /// The built-in data file of this list.
+    fn builtin(self) -> &'static str {
+        match self {
+            ListKind::Abbreviations => include_str!("abbreviations.txt"),
+            ListKind::Furniture => include_str!("furniture.txt"),
+            ListKind::Agencies => include_str!("agencies.tsv"),
+            ListKind::Titles => include_str!("titles.tsv"),
+            ListKind::Parties => include_str!("parties.tsv"),
+            ListKind::States => include_str!("states.tsv"),
+            ListKind::SpeechVerbs => include_str!("speech_verbs.txt"),
+            ListKind::ActionVerbs => include_str!("action_verbs.tsv"),
+            ListKind::Units => include_str!("units.txt"),
+        }
+    }
+}
+
+/// The word lists in force: the built-in data plus whatever the user added.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    user: BTreeMap<ListKind, Vec<String>>,
+}
+
+impl Lexicon {
+    /// Add entries (in the list's line format) to a list.
+    pub fn add(&mut self, kind: ListKind, lines: &str) {
+        let entries = self.user.entry(kind).or_default();
+        entries.extend(entry_lines(lines).map(str::to_string));
+    }
+
+    /// Every entry of a list, built-in ones first, comments and blank lines removed.
+    pub fn lines(&self, kind: ListKind) -> impl Iterator<Item = &str> {
+        let user = self
+            .user
+            .get(&kind)
+            .into_iter()
+            .flatten()
+            .map(String::as_str);
+        entry_lines(kind.builtin()).chain(user)
+    }
+
+    /// Entries of a tab-separated list, split into columns.
+    #[allow(dead_code)]
+    pub fn rows(&self, kind: ListKind) -> impl Iterator<Item = Vec<&str>> {
+        self.lines(kind)
+            .map(|l| l.split('\t').map(str::trim).collect())
+    }
+
+    /// Whole-line furniture entries.
+    pub fn furniture(&self) -> impl Iterator<Item = &str> {
+        self.lines(ListKind::Furniture)
+    }
+}
+
+/// The entry lines of a list file: trimmed, without comments and blanks.
+fn entry_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(|l| l.split_once('#').map_or(l, |(before, _)| before))
+        .map(|l| l.trim_end_matches(['\r', ' ']))
+        .filter(|l| !l.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_entries_follow_builtin_ones() {
+        let mut lex = Lexicon::default();
+        let before = lex.lines(ListKind::Furniture).count();
+        lex.add(ListKind::Furniture, "# my site\nRead the full story\n\n");
+        let all: Vec<&str> = lex.lines(ListKind::Furniture).collect();
+        assert_eq!(all.len(), before + 1);
+        assert_eq!(all.last(), Some(&"Read the full story"));
+    }
+
+    #[test]
+    fn every_builtin_list_parses() {
+        let lex = Lexicon::default();
+        for kind in ListKind::ALL {
+            for line in lex.lines(kind) {
+                assert!(!line.trim().is_empty(), "{kind:?}");
+            }
+        }
+    }
+}

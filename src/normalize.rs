@@ -1,0 +1,112 @@
+//! Normalization for matching: curly quotes, odd spaces and dashes become their ASCII forms,
+//! one char for one char, with a map back to offsets in the original text.
+//!
+//! Extractors match on the normalized text and report spans in the original through
+//! [`Normalized::to_orig`], so normalization never shifts what users see.
+
+use crate::span::Span;
+
+/// The normalized copy of a text with a sparse map back to the original's byte offsets.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    text: String,
+    /// `(norm_offset, orig_offset - norm_offset)` at every point after which the shift grows.
+    shifts: Vec<(usize, usize)>,
+}
+
+/// The ASCII stand-in for a char, when it has one that matters for matching.
+fn ascii_for(c: char) -> Option<char> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => '-',
+        _ => return None,
+    })
+}
+
+impl Normalized {
+    /// Normalize `text` in one pass.
+    pub fn new(text: &str) -> Normalized {
+        if text.is_ascii() {
+            return Normalized {
+                text: text.to_string(),
+                shifts: Vec::new(),
+            };
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut shifts = Vec::new();
+        let mut shift = 0usize;
+        for c in text.chars() {
+            match ascii_for(c) {
+                Some(a) => {
+                    out.push(a);
+                    shift += c.len_utf8() - 1;
+                    shifts.push((out.len(), shift));
+                }
+                None => out.push(c),
+            }
+        }
+        Normalized { text: out, shifts }
+    }
+
+    /// The normalized text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Original byte offset of normalized byte offset `pos` (a char boundary).
+    pub fn orig_offset(&self, pos: usize) -> usize {
+        let i = self.shifts.partition_point(|&(p, _)| p <= pos);
+        pos + if i == 0 { 0 } else { self.shifts[i - 1].1 }
+    }
+
+    /// Normalized byte offset of original byte offset `orig` (a char boundary).
+    pub fn norm_offset(&self, orig: usize) -> usize {
+        let i = self.shifts.partition_point(|&(p, s)| p + s <= orig);
+        orig - if i == 0 { 0 } else { self.shifts[i - 1].1 }
+    }
+
+    /// The original span of normalized range `start..end`.
+    pub fn to_orig(&self, start: usize, end: usize) -> Span {
+        Span::new(self.orig_offset(start), self.orig_offset(end))
+    }
+
+    /// The normalized range of an original span.
+    pub fn to_norm(&self, span: Span) -> std::ops::Range<usize> {
+        self.norm_offset(span.start)..self.norm_offset(span.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curly_quotes_and_nbsp_map_back_to_original_offsets() {
+        let text = "“We\u{a0}can’t,” she said.";
+        let n = Normalized::new(text);
+        assert_eq!(n.as_str(), "\"We can't,\" she said.");
+        let she = n.as_str().find("she").unwrap();
+        let span = n.to_orig(she, she + 3);
+        assert_eq!(&text[span.range()], "she");
+        let we = n.to_orig(1, 3);
+        assert_eq!(&text[we.range()], "We");
+        assert_eq!(n.to_norm(span), she..she + 3);
+        assert_eq!(n.orig_offset(n.as_str().len()), text.len());
+    }
+
+    #[test]
+    fn ascii_text_is_unchanged() {
+        let n = Normalized::new("Sen. Ron Wyden (D-Ore.) said.");
+        assert_eq!(n.as_str(), "Sen. Ron Wyden (D-Ore.) said.");
+        assert_eq!(n.orig_offset(5), 5);
+    }
+
+    #[test]
+    fn em_dash_is_kept_as_a_clause_break() {
+        assert_eq!(Normalized::new("a—b").as_str(), "a—b");
+        assert_eq!(Normalized::new("a–b").as_str(), "a-b");
+    }
+}

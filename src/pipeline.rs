@@ -1,0 +1,157 @@
+//! The [`Extractor`] and its builder: runs the stages in order over one article.
+
+use crate::clean::Cleaner;
+use crate::document::Document;
+use crate::extract::{
+    actions::ActionExtractor, agencies::AgencyExtractor, counts::CountExtractor,
+    officials::OfficialExtractor, quotes::QuoteExtractor,
+};
+use crate::lexicon::{Lexicon, ListKind};
+use crate::record::{Article, Headline, Sentence, SCHEMA_VERSION};
+use std::sync::Arc;
+
+/// Extracts records from news articles. Cheap to clone, `Send + Sync`: build one, share it.
+///
+/// ```
+/// let extractor = newsfacts::Extractor::new();
+/// let article = extractor.extract("Officials met on Monday. They agreed.");
+/// assert_eq!(article.sentences.len(), 2);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    inner: Arc<Stages>,
+}
+
+/// The compiled stages, built once.
+#[derive(Debug)]
+struct Stages {
+    cleaner: Cleaner,
+    segmenter: crate::segment::Segmenter,
+    agencies: AgencyExtractor,
+    officials: OfficialExtractor,
+    counts: CountExtractor,
+    quotes: QuoteExtractor,
+    actions: ActionExtractor,
+}
+
+impl Default for Extractor {
+    fn default() -> Extractor {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// An extractor with the built-in word lists.
+    pub fn new() -> Extractor {
+        ExtractorBuilder::new().build()
+    }
+
+    /// A builder to extend the word lists.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    /// Split `text` into a [`Document`]: headline, furniture, paragraphs and sentences.
+    pub fn document<'t>(&self, text: &'t str) -> Document<'t> {
+        Document::parse(text, &self.inner.cleaner, &self.inner.segmenter)
+    }
+
+    /// The sentences of `text` (headline first, furniture excluded), without running the
+    /// extractors.
+    pub fn segment(&self, text: &str) -> Vec<Sentence> {
+        sentences_of(&self.document(text))
+    }
+
+    /// Run every stage over `text`. The article's `id` is empty; see [`Extractor::extract_with_id`].
+    pub fn extract(&self, text: &str) -> Article {
+        self.extract_with_id("", text)
+    }
+
+    /// Run every stage over `text`, naming the article `id`.
+    pub fn extract_with_id(&self, id: &str, text: &str) -> Article {
+        let doc = self.document(text);
+        let stages = &*self.inner;
+        let mut article = Article {
+            schema_version: SCHEMA_VERSION,
+            id: id.to_string(),
+            headline: doc.headline().map(|span| Headline {
+                text: text[span.range()].to_string(),
+                span,
+            }),
+            sentences: sentences_of(&doc),
+            boilerplate: doc.boilerplate().to_vec(),
+            ..Article::default()
+        };
+        article.agencies = stages.agencies.extract(&doc, &article);
+        article.officials = stages.officials.extract(&doc, &article);
+        article.counts = stages.counts.extract(&doc, &article);
+        article.quotes = stages.quotes.extract(&doc, &article);
+        article.actions = stages.actions.extract(&doc, &article);
+        article
+    }
+}
+
+fn sentences_of(doc: &Document) -> Vec<Sentence> {
+    doc.sentences()
+        .iter()
+        .map(|s| Sentence {
+            text: s.span.slice(doc.text()).to_string(),
+            span: s.span,
+            paragraph: s.paragraph,
+        })
+        .collect()
+}
+
+/// Configures an [`Extractor`]: adds entries to its word lists.
+///
+/// ```
+/// use newsfacts::{Extractor, ListKind};
+/// let extractor = Extractor::builder()
+///     .add_list(ListKind::Abbreviations, "Supt")
+///     .build();
+/// assert_eq!(extractor.segment("Supt. Jane Doe arrived. She spoke.").len(), 2);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ExtractorBuilder {
+    lexicon: Lexicon,
+}
+
+impl ExtractorBuilder {
+    /// A builder with the built-in word lists.
+    pub fn new() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Add entries to a word list, in that list's line format (see [`ListKind`]).
+    pub fn add_list(mut self, kind: ListKind, lines: &str) -> ExtractorBuilder {
+        self.lexicon.add(kind, lines);
+        self
+    }
+
+    /// Compile the word lists and rules into an [`Extractor`].
+    pub fn build(&self) -> Extractor {
+        let lex = &self.lexicon;
+        Extractor {
+            inner: Arc::new(Stages {
+                cleaner: Cleaner::new(lex),
+                segmenter: crate::segment::Segmenter::new(lex),
+                agencies: AgencyExtractor::new(lex),
+                officials: OfficialExtractor::new(lex),
+                counts: CountExtractor::new(lex),
+                quotes: QuoteExtractor::new(lex),
+                actions: ActionExtractor::new(lex),
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_is_send_sync_clone() {
+        fn assert_traits<T: Send + Sync + Clone + 'static>() {}
+        assert_traits::<Extractor>();
+    }
+}
