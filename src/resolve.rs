@@ -13,6 +13,17 @@ pub(crate) enum EntityRef {
     Agency(usize),
     /// Index into `Article::officials`.
     Official(usize),
+    /// Index into [`Entities::people`]: a named person with or without a stated role.
+    Person(usize),
+}
+
+/// A person named in the article, with or without a role ("Donald Trump", later "Trump").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Person {
+    /// Full name as first given.
+    pub name: String,
+    /// Index into `Article::officials` when the person has a stated role.
+    pub official: Option<usize>,
 }
 
 /// One mention of a record, with its place in the text.
@@ -28,6 +39,8 @@ pub(crate) struct EntityMention {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Entities {
     mentions: Vec<EntityMention>,
+    /// People named in the article (officials among them).
+    pub people: Vec<Person>,
 }
 
 impl Entities {
@@ -57,7 +70,10 @@ impl Entities {
             }
         }
         mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-        Entities { mentions }
+        Entities {
+            mentions,
+            people: Vec::new(),
+        }
     }
 
     /// Mentions in text order.
@@ -90,8 +106,9 @@ impl Entities {
     }
 
     /// The display name of a record.
-    pub(crate) fn name(article: &Article, entity: EntityRef) -> &str {
+    pub(crate) fn name<'a>(&'a self, article: &'a Article, entity: EntityRef) -> &'a str {
         match entity {
+            EntityRef::Person(i) => self.people.get(i).map_or("", |p| p.name.as_str()),
             EntityRef::Agency(i) => article.agencies.get(i).map_or("", |a| a.name.as_str()),
             EntityRef::Official(i) => article.officials.get(i).map_or("", |o| o.name.as_str()),
         }
