@@ -29,11 +29,13 @@ pub enum ListKind {
     ActionVerbs,
     /// Units of measurement: a number before one is a measure, not a count.
     Units,
+    /// Words the quote attribution reads: `kind <TAB> word` (speaker nouns, pronouns, titles...).
+    QuoteWords,
 }
 
 impl ListKind {
     /// Every list kind, in a fixed order.
-    pub const ALL: [ListKind; 9] = [
+    pub const ALL: [ListKind; 10] = [
         ListKind::Abbreviations,
         ListKind::Furniture,
         ListKind::Agencies,
@@ -43,6 +45,7 @@ impl ListKind {
         ListKind::SpeechVerbs,
         ListKind::ActionVerbs,
         ListKind::Units,
+        ListKind::QuoteWords,
     ];
 
     /// The built-in data file of this list.
@@ -57,6 +60,7 @@ impl ListKind {
             ListKind::SpeechVerbs => include_str!("speech_verbs.txt"),
             ListKind::ActionVerbs => include_str!("action_verbs.tsv"),
             ListKind::Units => include_str!("units.txt"),
+            ListKind::QuoteWords => include_str!("quote_words.tsv"),
         }
     }
 }
