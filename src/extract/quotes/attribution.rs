@@ -54,6 +54,8 @@ const CONNECTORS: [&str; 12] = [
 ];
 /// Conjunctions that join two verbs of one subject ("thought and said").
 const CONJUNCTIONS: [&str; 4] = ["and", "but", "then", "or"];
+/// Words before a participle whose subject is the sentence's ("by slamming", "while saying").
+const PARTICIPLE_LEADS: [&str; 7] = ["by", "after", "before", "while", "when", "in", "without"];
 /// Prepositions that tie a description to its organisation ("a spokeswoman for the department").
 const LINKS: [&str; 5] = ["for", "of", "at", "with", "to"];
 
@@ -64,22 +66,36 @@ pub(crate) struct Sieves<'a> {
     pub quotes: &'a [QuoteSpan],
     /// `outer` ranges of `quotes`, for the tokenizer.
     pub outer: Vec<Range<usize>>,
+    /// Normalized range of the headline (empty when there is none).
+    headline: Range<usize>,
 }
 
 impl<'a> Sieves<'a> {
     /// Set up the sieves for `quotes` (sorted by position) of `doc`.
     pub(crate) fn new(doc: &'a Document<'a>, words: &'a Words, quotes: &'a [QuoteSpan]) -> Self {
         let outer = quotes.iter().map(|q| q.outer.clone()).collect();
+        let headline = doc.headline().map_or(0..0, |h| doc.to_norm(h));
         Sieves {
             doc,
             words,
             quotes,
             outer,
+            headline,
         }
     }
 
     fn norm(&self) -> &'a str {
         self.doc.norm()
+    }
+
+    /// The speech verb at token `i` (lemma, token count). Capitalised words are verbs only in
+    /// the headline ("Clinton Says ..."), so "United States" holds no "states".
+    fn cue(&self, toks: &[Tok], i: usize) -> Option<(String, usize)> {
+        let t = toks.get(i)?;
+        if self.text(t).starts_with(char::is_uppercase) && !self.headline.contains(&t.start) {
+            return None;
+        }
+        self.words.cue_at(self.norm(), toks, i)
     }
 
     fn text(&self, t: &Tok) -> &'a str {
@@ -146,7 +162,7 @@ impl<'a> Sieves<'a> {
         let partial = !starts_sentence
             && t > 0
             && toks[t - 1].kind == Tk::Word
-            && self.words.cue_at(self.norm(), &toks, t - 1).is_none();
+            && self.cue(&toks, t - 1).is_none();
         let word_before = (t > 0)
             .then(|| self.word(&toks, t - 1))
             .flatten()
@@ -175,6 +191,9 @@ impl<'a> Sieves<'a> {
         }
         if let Some((np, cue)) = self.later(&toks, t) {
             return a.with(np, cue, "cue-later");
+        }
+        if let Some(np) = self.colon_name(&toks, t) {
+            return a.with(np, None, "colon-name");
         }
         if !starts_sentence {
             return a;
@@ -238,7 +257,7 @@ impl<'a> Sieves<'a> {
         while j < toks.len() && j <= t + 2 && Self::is_punct(toks, j, &[',', '-', '—']) {
             j += 1;
         }
-        if let Some((lemma, n)) = self.words.cue_at(self.norm(), toks, j) {
+        if let Some((lemma, n)) = self.cue(toks, j) {
             let (np, _) = self.np_forward(toks, j + n)?;
             let rule = if lemma == "according to" {
                 "according-to"
@@ -254,10 +273,31 @@ impl<'a> Sieves<'a> {
                 k = k2;
             }
         }
-        k = self.skip_aside_forward(toks, k);
-        k = self.skip_adverbs_forward(toks, k);
-        let (lemma, _) = self.words.cue_at(self.norm(), toks, k)?;
+        let aside = self.skip_aside_forward(toks, k);
+        if aside == k && Self::is_punct(toks, k, &[',']) {
+            // an aside closed by the verb itself: "Michael Lamberty, a Lufthansa spokesman told"
+            for e in k + 1..toks.len().min(k + 12) {
+                if toks[e].kind != Tk::Word {
+                    break;
+                }
+                if let Some((lemma, _)) = self.cue(toks, e) {
+                    return Some((np, Some(lemma), "speaker-cue-after"));
+                }
+            }
+        }
+        k = self.skip_adverbs_forward(toks, aside);
+        let (lemma, _) = self.cue(toks, k)?;
         Some((np, Some(lemma), "speaker-cue-after"))
+    }
+
+    /// Sieve "colon-name": a speaker named right before a colon that opens the quote, with no
+    /// speech verb ("... surprise Republican pollster Daron Shaw: \"...\"").
+    fn colon_name(&self, toks: &[Tok], t: usize) -> Option<Np> {
+        if t < 2 || !Self::is_punct(toks, t - 1, &[':']) {
+            return None;
+        }
+        self.np_backward(toks, t - 2, 0)
+            .filter(|np| np.kind != NpKind::Pronoun)
     }
 
     /// Sieve "before": a speech verb earlier in the sentence with its subject (`X said: "..."`,
@@ -278,7 +318,7 @@ impl<'a> Sieves<'a> {
                 Tk::Quote(_) | Tk::Punct(_) => continue,
                 Tk::Word => {}
             }
-            let Some((lemma, n)) = self.words.cue_at(self.norm(), toks, i) else {
+            let Some((lemma, n)) = self.cue(toks, i) else {
                 continue;
             };
             if lemma == "according to" {
@@ -318,7 +358,7 @@ impl<'a> Sieves<'a> {
                 Tk::Punct(_) => continue,
                 Tk::Word => {}
             }
-            if let Some((lemma, n)) = self.words.cue_at(self.norm(), toks, i) {
+            if let Some((lemma, n)) = self.cue(toks, i) {
                 if lemma == "according to" {
                     if let Some((np, _)) = self.np_forward(toks, i + n) {
                         return Some((np, Some(lemma)));
@@ -340,7 +380,7 @@ impl<'a> Sieves<'a> {
     fn sentence_speaker(&self, range: Range<usize>, any: bool) -> Option<(Np, Option<String>)> {
         let toks = tokenize(self.norm(), range, &self.outer, self.words);
         for i in (0..toks.len()).rev() {
-            if let Some((lemma, n)) = self.words.cue_at(self.norm(), &toks, i) {
+            if let Some((lemma, n)) = self.cue(&toks, i) {
                 if lemma == "according to" {
                     if let Some((np, _)) = self.np_forward(&toks, i + n) {
                         return Some((np, Some(lemma)));
@@ -406,6 +446,36 @@ impl<'a> Sieves<'a> {
     fn subject_of(&self, toks: &[Tok], cue: usize) -> Option<Np> {
         self.subject_near(toks, cue)
             .or_else(|| self.clause_subject(toks, cue))
+            .or_else(|| self.participle_subject(toks, cue))
+    }
+
+    /// The subject of the main clause for a participle after a comma ("Sanders released a
+    /// statement, insisting that ..."): the mention that opens the sentence.
+    fn participle_subject(&self, toks: &[Tok], cue: usize) -> Option<Np> {
+        let w = self.word(toks, cue)?;
+        let led = cue > 0
+            && (Self::is_punct(toks, cue - 1, &[','])
+                || self
+                    .word(toks, cue - 1)
+                    .is_some_and(|p| PARTICIPLE_LEADS.contains(&p)));
+        if !w.ends_with("ing") || !led {
+            return None;
+        }
+        let mut s = cue - 1;
+        while s > 0
+            && !matches!(
+                toks[s - 1].kind,
+                Tk::Quote(_) | Tk::Punct('.' | ';' | ':' | '!' | '?')
+            )
+        {
+            s -= 1;
+        }
+        let (np, _) = self.np_forward(toks, s).or_else(|| {
+            // "Later, the Treasury Department announced"
+            let c = (s..cue - 1).find(|&c| Self::is_punct(toks, c, &[',']))?;
+            (c - s <= 4).then(|| self.np_forward(toks, c + 1)).flatten()
+        })?;
+        (np.range.end <= toks[cue].start).then_some(np)
     }
 
     /// The mention right before the speech verb at `cue` (past adverbs and asides).
@@ -488,7 +558,8 @@ impl<'a> Sieves<'a> {
                     && self
                         .word(toks, s - 2)
                         .is_some_and(|pp| pp.starts_with(char::is_uppercase));
-                if p.starts_with(char::is_uppercase) || joins {
+                let verb = self.cue(toks, s - 1).is_some();
+                if (p.starts_with(char::is_uppercase) || joins) && !verb {
                     s -= 1;
                 } else {
                     break;
@@ -522,6 +593,17 @@ impl<'a> Sieves<'a> {
             while e2 > s && self.word(toks, e2).is_some_and(|x| CONNECTORS.contains(&x)) {
                 e2 -= 1;
             }
+            // "the former secretary of State": the name completes a description
+            if depth < 2 && s >= 2 && self.word(toks, s - 1).is_some_and(|x| x == "of") {
+                if let Some(d) = self.np_backward(toks, s - 2, depth + 1) {
+                    if d.kind == NpKind::Desc {
+                        return Some(Np {
+                            range: d.range.start..toks[e2].end,
+                            kind: NpKind::Desc,
+                        });
+                    }
+                }
+            }
             return Some(Np {
                 range: toks[s].start..toks[e2].end,
                 kind: NpKind::Name,
@@ -536,7 +618,7 @@ impl<'a> Sieves<'a> {
         let mut found_det = false;
         for k in (i.saturating_sub(6)..i).rev() {
             let Some(x) = self.word(toks, k) else { break };
-            if words.cue_at(self.norm(), toks, k).is_some() || self.pronoun(&x.to_lowercase()) {
+            if self.cue(toks, k).is_some() || self.pronoun(&x.to_lowercase()) {
                 break;
             }
             if words.is("det", x) {
@@ -616,7 +698,7 @@ impl<'a> Sieves<'a> {
             {
                 break;
             }
-            if words.cue_at(self.norm(), toks, k).is_some() {
+            if self.cue(toks, k).is_some() {
                 break;
             }
             k += 1;
@@ -632,7 +714,8 @@ impl<'a> Sieves<'a> {
             let mut e = s;
             while let Some(x) = self.word(toks, e) {
                 let joins = CONNECTORS.contains(&x) && self.cap_next(toks, e);
-                if x.starts_with(char::is_uppercase) && !words.is("time", x) || joins {
+                let verb = self.cue(toks, e).is_some();
+                if (x.starts_with(char::is_uppercase) && !words.is("time", x) || joins) && !verb {
                     e += 1;
                 } else {
                     break;
@@ -644,6 +727,41 @@ impl<'a> Sieves<'a> {
                         words.is("det", x) || x.starts_with(char::is_lowercase) && !self.adverb(x)
                     })
                 });
+                if e > i
+                    && (i..k).all(|j| {
+                        self.word(toks, j).is_some_and(|x| {
+                            words.is("det", x) || x.starts_with(char::is_lowercase)
+                        })
+                    })
+                    && self
+                        .word(toks, e)
+                        .is_some_and(|x| x.starts_with(char::is_lowercase) && self.speaker_noun(x))
+                {
+                    // "the New Jersey governor", "a Lufthansa spokesman"
+                    return Some((
+                        Np {
+                            range: toks[i].start..toks[e].end,
+                            kind: NpKind::Desc,
+                        },
+                        e + 1,
+                    ));
+                }
+                if k > i + 1
+                    && self.word(toks, k - 1) == Some("of")
+                    && (i..k - 1).any(|j| {
+                        self.word(toks, j)
+                            .is_some_and(|x| self.speaker_noun(&x.to_lowercase()))
+                    })
+                {
+                    // "the former secretary of State"
+                    return Some((
+                        Np {
+                            range: toks[i].start..toks[e - 1].end,
+                            kind: NpKind::Desc,
+                        },
+                        e,
+                    ));
+                }
                 if k == i || all_desc_before {
                     return Some((
                         Np {
@@ -662,7 +780,7 @@ impl<'a> Sieves<'a> {
         let mut head = None;
         for j in i..(i + 7).min(toks.len()) {
             let Some(x) = self.word(toks, j) else { break };
-            if j > i && words.cue_at(self.norm(), toks, j).is_some() {
+            if j > i && self.cue(toks, j).is_some() {
                 break;
             }
             if self.speaker_noun(&x.to_lowercase()) {

@@ -10,6 +10,7 @@ mod marks;
 mod words;
 
 use crate::document::Document;
+use crate::extract::names::Gender;
 use crate::lexicon::Lexicon;
 use crate::record::{Article, Quote, Speaker};
 use crate::resolve::{Entities, EntityMention, EntityRef};
@@ -146,9 +147,16 @@ struct Known {
     pos: usize,
     speaker: Speaker,
     person: bool,
+    /// False when the mention stayed unresolved (a bare pronoun or description).
+    resolved: bool,
+    /// Gender of the person, when the name index knows it.
+    gender: Option<Gender>,
+    /// Paragraph of the mention.
+    paragraph: usize,
 }
 
-/// Turns speaker mentions into full names and record ids.
+/// Turns speaker mentions into full names and record ids through the [`Entities`] index
+/// (people, officials and agencies in text order), remembering the speakers already resolved.
 struct Resolver<'a> {
     doc: &'a Document<'a>,
     article: &'a Article,
@@ -157,8 +165,8 @@ struct Resolver<'a> {
     known: Vec<Known>,
 }
 
-/// Descriptions whose head names a public body ("the department said").
-const BODY_HEADS: [&str; 16] = [
+/// Descriptions whose head names a public body or organisation ("the department said").
+const BODY_HEADS: [&str; 18] = [
     "department",
     "agency",
     "ministry",
@@ -175,6 +183,8 @@ const BODY_HEADS: [&str; 16] = [
     "senate",
     "house",
     "campaign",
+    "company",
+    "group",
 ];
 
 impl<'a> Resolver<'a> {
@@ -196,98 +206,219 @@ impl<'a> Resolver<'a> {
     fn resolve(&mut self, np: &Np) -> Speaker {
         let text = self.doc.orig_text(np.range.clone()).to_string();
         let span = self.doc.to_orig(np.range.clone());
-        let plain = |name: String| Speaker {
-            name,
-            official: None,
-            agency: None,
-            text: text.clone(),
-            span,
+        let (found, person) = match np.kind {
+            NpKind::Name => self.named(np),
+            NpKind::Pronoun => self.pronoun(np, &text),
+            NpKind::Desc => self.describe(np),
         };
-        let mut person = false;
-        let speaker = match np.kind {
-            NpKind::Name => {
-                if let Some(e) = self.entity_in(&np.range) {
-                    person = !matches!(e, EntityRef::Agency(_));
-                    self.entity_record(e, &text, span)
-                } else {
-                    let (name, is_person) = self.name_of(np);
-                    person = is_person;
-                    plain(name)
-                }
-            }
-            NpKind::Pronoun => {
-                let lower = text.to_lowercase();
-                if self.words.is("person", &lower) && lower != "i" {
-                    person = true;
-                    match self.person_before(np.range.start) {
-                        Some(s) => Speaker {
-                            text: text.clone(),
-                            span,
-                            ..s
-                        },
-                        None => plain(text.clone()),
-                    }
-                } else if self.words.is("thing", &lower) {
-                    match self.body_before(np.range.start, None) {
-                        Some(s) => Speaker {
-                            text: text.clone(),
-                            span,
-                            ..s
-                        },
-                        None => plain(text.clone()),
-                    }
-                } else {
-                    plain(text.clone())
-                }
-            }
-            NpKind::Desc => self.describe(np, &text, span),
+        let resolved = found.is_some();
+        let speaker = match found {
+            Some(s) => Speaker {
+                text: text.clone(),
+                span,
+                ..s
+            },
+            None => Speaker {
+                name: text.clone(),
+                official: None,
+                agency: None,
+                text,
+                span,
+            },
         };
+        let gender = self
+            .entities
+            .people
+            .iter()
+            .find(|p| p.name == speaker.name)
+            .and_then(|p| p.gender);
         self.known.push(Known {
             pos: np.range.start,
             speaker: speaker.clone(),
             person,
+            resolved,
+            gender,
+            paragraph: self.paragraph(np.range.start),
         });
         speaker
     }
 
-    /// The entity whose mention overlaps `range`.
-    fn entity_in(&self, range: &Range<usize>) -> Option<EntityRef> {
+    /// A capitalised mention: the entity it names (the longest overlapping mention; a lone
+    /// surname shared by several people goes to the one named first), else its words without
+    /// titles. Also says whether it names a person.
+    fn named(&self, np: &Np) -> (Option<Speaker>, bool) {
+        let range = &np.range;
         let ms = self.entities.mentions();
         let from = ms.partition_point(|m| m.norm.end <= range.start);
-        ms[from..]
+        let hit = ms[from..]
             .iter()
             .take_while(|m| m.norm.start < range.end)
-            .find(|m| m.norm.end > range.start)
-            .map(|m| m.entity)
+            .filter(|m| m.norm.end > range.start)
+            .max_by_key(|m| {
+                let overlap = m.norm.end.min(range.end) - m.norm.start.max(range.start);
+                (overlap, std::cmp::Reverse(m.norm.start))
+            });
+        let (own, own_person) = self.name_of(np);
+        let own_last = own.split_whitespace().last().unwrap_or("");
+        if let Some(m) = hit {
+            let person = !matches!(m.entity, EntityRef::Agency(_));
+            let text = &self.norm()[range.clone()];
+            let name = self.entities.name(self.article, m.entity);
+            if person && own.contains(' ') && !name.ends_with(own_last) {
+                // the index joined more words than the name has ("Hillary Clinton Says Trump")
+                return (Some(self.plain(own)), true);
+            }
+            if person && !text.trim().contains(' ') {
+                if let Some(first) = self.first_with_surname(text.trim()) {
+                    return (Some(self.entity_speaker(first)), true);
+                }
+            }
+            return (Some(self.entity_speaker(m)), person);
+        }
+        (Some(self.plain(own)), own_person)
     }
 
-    /// A speaker record for entity `e`, mentioned as `text` at `span`.
-    fn entity_record(&self, e: EntityRef, text: &str, span: crate::span::Span) -> Speaker {
-        let article = self.article;
-        let (official, agency) = match e {
-            EntityRef::Official(i) => (article.officials.get(i).map(|o| o.id.clone()), None),
-            EntityRef::Agency(i) => (None, article.agencies.get(i).map(|a| a.id.clone())),
-            EntityRef::Person(i) => (
-                self.entities
-                    .people
-                    .get(i)
-                    .and_then(|p| p.official)
-                    .and_then(|o| article.officials.get(o))
-                    .map(|o| o.id.clone()),
-                None,
-            ),
-        };
+    /// A speaker record with only a name (text and span are filled in by the caller).
+    fn plain(&self, name: String) -> Speaker {
         Speaker {
-            name: self.entities.name(article, e).to_string(),
-            official,
-            agency,
-            text: text.to_string(),
-            span,
+            name,
+            official: None,
+            agency: None,
+            text: String::new(),
+            span: crate::span::Span::default(),
         }
     }
 
+    /// The first mention in the article of a person whose full name ends in `surname`, when
+    /// more than one person has that surname ("Clinton" is the Clinton named first).
+    fn first_with_surname(&self, surname: &str) -> Option<&EntityMention> {
+        let ends = |name: &str| {
+            name.len() > surname.len()
+                && name.ends_with(surname)
+                && name[..name.len() - surname.len()].ends_with(' ')
+        };
+        let mut first: Option<&EntityMention> = None;
+        let mut names: Vec<&str> = Vec::new();
+        for m in self.entities.mentions() {
+            if matches!(m.entity, EntityRef::Agency(_)) {
+                continue;
+            }
+            let name = self.entities.name(self.article, m.entity);
+            if ends(name) {
+                first.get_or_insert(m);
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        first.filter(|_| names.len() > 1)
+    }
+
+    /// A pronoun: "he"/"she" to the last person quoted nearby when the gender does not clash
+    /// (news style: "she continued" follows her own quote), else to the closest person of that
+    /// gender in the index; "it" to the closest body.
+    fn pronoun(&self, np: &Np, text: &str) -> (Option<Speaker>, bool) {
+        let lower = text.to_lowercase();
+        let pos = np.range.start;
+        let person = self.words.is("person", &lower) && lower != "i";
+        if !person && !self.words.is("thing", &lower) {
+            return (None, false);
+        }
+        let want = match lower.as_str() {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        };
+        let para = self.paragraph(pos);
+        let recent = self
+            .known
+            .iter()
+            .rev()
+            .take_while(|k| k.paragraph + 3 >= para)
+            .find(|k| {
+                k.person == person
+                    && k.pos < pos
+                    && k.resolved
+                    && (want.is_none() || k.gender.is_none() || k.gender == want)
+            })
+            .map(|k| k.speaker.clone());
+        if recent.is_some() {
+            return (recent, person);
+        }
+        if let Some(m) = self.entities.pronoun_antecedent(pos, &lower) {
+            return (Some(self.entity_speaker(m)), person);
+        }
+        (None, person)
+    }
+
+    /// The person who opens a sentence (no lowercase word before the name) earlier in the
+    /// paragraph of `pos` or the one before: "New Jersey Gov. Chris Christie accused ...
+    /// "...," the New Jersey governor said".
+    fn paragraph_subject(&self, pos: usize) -> Option<&EntityMention> {
+        let para = self.paragraph(pos);
+        let doc = self.doc;
+        let norm = self.norm();
+        let ms = self.entities.mentions();
+        let upto = ms.partition_point(|m| m.norm.start < pos);
+        ms[..upto].iter().rev().find_map(|m| {
+            if matches!(m.entity, EntityRef::Agency(_)) || m.norm.end > pos {
+                return None;
+            }
+            let s = doc.sentences().get(m.sentence)?;
+            if s.paragraph + 1 < para {
+                return Some(None);
+            }
+            let lead = norm.get(s.norm.start..m.norm.start)?;
+            let opens = !lead
+                .split_whitespace()
+                .any(|w| w.starts_with(char::is_lowercase) && !self.words.is("det", w));
+            opens.then_some(Some(m))
+        })?
+    }
+
+    /// Paragraph index of normalized offset `pos`.
+    fn paragraph(&self, pos: usize) -> usize {
+        self.doc
+            .sentence_at_norm(pos)
+            .and_then(|s| self.doc.sentences().get(s))
+            .map_or(0, |s| s.paragraph)
+    }
+
+    /// The person named right after an earlier use of `head` ("hosts Joe Scarborough" for
+    /// "the host", "pollster Daron Shaw" for "the pollster").
+    fn named_after_noun(&self, head: &str, pos: usize) -> Option<&EntityMention> {
+        let norm = self.norm();
+        let mut upto = pos.min(norm.len());
+        for _ in 0..30 {
+            let at = norm[..upto].rfind(head)?;
+            upto = at;
+            let before_ok = norm[..at]
+                .chars()
+                .next_back()
+                .map_or(true, |c| !c.is_alphanumeric());
+            if !before_ok {
+                continue;
+            }
+            let rest = &norm[at + head.len()..];
+            let skip = rest.len() - rest.trim_start_matches(|c: char| c.is_alphabetic()).len();
+            if skip > 2 {
+                continue; // "host" inside "hostile"; "hosts" and "hostess" pass
+            }
+            let name_at = at + head.len() + skip + 1;
+            let ms = self.entities.mentions();
+            let i = ms.partition_point(|m| m.norm.start < name_at);
+            if let Some(m) = ms
+                .get(i)
+                .filter(|m| m.norm.start == name_at && !matches!(m.entity, EntityRef::Agency(_)))
+            {
+                return Some(m);
+            }
+        }
+        None
+    }
+
     /// Full name of a capitalised mention with no entity: titles dropped, a lone surname
-    /// completed from an earlier full name. Also says whether it names a person.
+    /// completed from a speaker already resolved. Also says whether it names a person.
     fn name_of(&self, np: &Np) -> (String, bool) {
         let words = self.words;
         let text = &self.norm()[np.range.clone()];
@@ -302,9 +433,18 @@ impl<'a> Resolver<'a> {
             Some(p) if p + 1 < toks.len() => toks[p + 1..].to_vec(),
             _ => toks.clone(),
         };
-        if core.len() == 1 {
-            if let Some(full) = self.full_name(core[0], np.range.start) {
-                return (full, true);
+        if let [surname] = core.as_slice() {
+            let ends = |name: &str| {
+                name.len() > surname.len()
+                    && name.ends_with(surname)
+                    && name[..name.len() - surname.len()].ends_with(' ')
+            };
+            if let Some(k) = self
+                .known
+                .iter()
+                .find(|k| k.person && ends(&k.speaker.name))
+            {
+                return (k.speaker.name.clone(), true);
             }
         }
         (core.join(" "), true)
@@ -315,214 +455,69 @@ impl<'a> Resolver<'a> {
         self.words.is("title", t) || t.ends_with('.') && t.len() <= 5 && t.chars().count() > 2
     }
 
-    /// The nearest earlier full name ending in `surname`: an entity, a speaker already
-    /// resolved, or a capitalised name in the text before `pos`.
-    fn full_name(&self, surname: &str, pos: usize) -> Option<String> {
-        let ends = |name: &str| {
-            name.len() > surname.len()
-                && name.ends_with(surname)
-                && name[..name.len() - surname.len()].ends_with(' ')
+    /// The speaker record of an entity mention (text and span of that mention).
+    fn entity_speaker(&self, m: &EntityMention) -> Speaker {
+        let article = self.article;
+        let e = m.entity;
+        let (official, agency) = match e {
+            EntityRef::Official(i) => (article.officials.get(i).map(|o| o.id.clone()), None),
+            EntityRef::Agency(i) => (None, article.agencies.get(i).map(|a| a.id.clone())),
+            EntityRef::Person(_) => (
+                self.entities
+                    .person_of(e)
+                    .and_then(|p| p.official)
+                    .and_then(|o| article.officials.get(o))
+                    .map(|o| o.id.clone()),
+                None,
+            ),
         };
-        let ent = self.entities.last_before(pos, |m| {
-            !matches!(m.entity, EntityRef::Agency(_))
-                && ends(self.entities.name(self.article, m.entity))
-        });
-        if let Some(m) = ent {
-            return Some(self.entities.name(self.article, m.entity).to_string());
+        Speaker {
+            name: self.entities.name(article, e).to_string(),
+            official,
+            agency,
+            text: self.doc.text()[m.span.range()].to_string(),
+            span: m.span,
         }
-        if let Some(k) = self
+    }
+
+    /// An unnamed speaker: a definite description ("the department", "the senator") resolves
+    /// to the closest record whose name or title fits its head noun, else to the last body or
+    /// person quoted; other descriptions stand as written.
+    fn describe(&self, np: &Np) -> (Option<Speaker>, bool) {
+        let lower = self.norm()[np.range.clone()].to_lowercase();
+        let det = lower.split_whitespace().next().unwrap_or("");
+        let head = lower.split_whitespace().last().unwrap_or("");
+        let body = BODY_HEADS.contains(&head);
+        let definite = matches!(det, "the" | "this") && lower.split_whitespace().count() <= 4;
+        if !definite {
+            return (None, !body);
+        }
+        let pos = np.range.start;
+        if let Some(m) = self.entities.description_antecedent(pos, &lower) {
+            return (Some(self.entity_speaker(m)), !body);
+        }
+        if !body && head.len() > 2 {
+            if let Some(m) = self
+                .named_after_noun(head, pos)
+                .or_else(|| self.paragraph_subject(pos))
+            {
+                return (Some(self.entity_speaker(m)), true);
+            }
+        }
+        let known = self
             .known
             .iter()
             .rev()
-            .find(|k| k.person && ends(&k.speaker.name))
-        {
-            return Some(k.speaker.name.clone());
+            .find(|k| k.person != body && k.pos < pos && k.resolved)
+            .map(|k| k.speaker.clone());
+        if known.is_some() {
+            return (known, !body);
         }
-        let norm = self.norm();
-        let mut upto = pos.min(norm.len());
-        for _ in 0..50 {
-            let at = norm[..upto].rfind(surname)?;
-            upto = at;
-            let after = norm[at + surname.len()..].chars().next();
-            if after.is_some_and(char::is_alphanumeric) {
-                continue;
-            }
-            let before: Vec<&str> = norm[floor_char(norm, at.saturating_sub(60))..at]
-                .split(|c: char| c.is_whitespace())
-                .collect();
-            if before.last() != Some(&"") {
-                continue;
-            }
-            let mut parts: Vec<&str> = Vec::new();
-            for w in before.iter().rev().skip(1) {
-                let clean = w.trim_end_matches(',');
-                if clean.len() != w.len()
-                    || !w.starts_with(char::is_uppercase)
-                    || self.title_word(w)
-                    || self.words.is("lead", w)
-                    || self.words.is("org", w)
-                    || parts.len() >= 2
-                {
-                    break;
-                }
-                parts.push(w);
-            }
-            if !parts.is_empty() {
-                parts.reverse();
-                parts.push(surname);
-                return Some(parts.join(" "));
-            }
-        }
-        None
+        let m = if body {
+            self.entities.antecedent_body(pos)
+        } else {
+            self.entities.antecedent_person(pos)
+        };
+        (m.map(|m| self.entity_speaker(m)), !body)
     }
-
-    /// The person a pronoun at `pos` most likely refers to.
-    fn person_before(&self, pos: usize) -> Option<Speaker> {
-        let ent = self
-            .entities
-            .last_before(pos, |m| !matches!(m.entity, EntityRef::Agency(_)));
-        let known = self.known.iter().rev().find(|k| k.person && k.pos < pos);
-        match (ent, known) {
-            (Some(m), Some(k)) if k.pos > m.norm.start => Some(k.speaker.clone()),
-            (Some(m), _) => Some(self.entity_speaker(m)),
-            (None, Some(k)) => Some(k.speaker.clone()),
-            (None, None) => self.name_in_text_before(pos),
-        }
-    }
-
-    /// The nearest earlier capitalised name of two or more words in the three sentences before
-    /// `pos`.
-    fn name_in_text_before(&self, pos: usize) -> Option<Speaker> {
-        let doc = self.doc;
-        let s = doc.sentence_at_norm(pos)?;
-        let from = doc.sentences()[s.saturating_sub(3)].norm.start;
-        let norm = self.norm();
-        let region = &norm[from..pos.min(norm.len())];
-        let mut best: Option<Range<usize>> = None;
-        let mut run: Option<(usize, usize, usize)> = None; // start, end, words
-        let mut offset = 0;
-        for w in region.split(' ') {
-            let start = from + offset;
-            offset += w.len() + 1;
-            let clean = w.trim_end_matches([',', '.', ';', ':', ')']);
-            let name_word = clean.starts_with(char::is_uppercase)
-                && !self.words.is("lead", clean)
-                && !self.words.is("org", clean)
-                && !self.words.is("time", clean)
-                && !self.title_word(clean)
-                && clean
-                    .chars()
-                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.');
-            if name_word {
-                run = Some(match run {
-                    Some((s0, _, n)) => (s0, start + clean.len(), n + 1),
-                    None => (start, start + clean.len(), 1),
-                });
-                if clean.len() != w.len() {
-                    if let Some((s0, e0, n)) = run.take() {
-                        if n >= 2 {
-                            best = Some(s0..e0);
-                        }
-                    }
-                }
-            } else if let Some((s0, e0, n)) = run.take() {
-                if n >= 2 {
-                    best = Some(s0..e0);
-                }
-            }
-        }
-        if let Some((s0, e0, n)) = run {
-            if n >= 2 {
-                best = Some(s0..e0);
-            }
-        }
-        let r = best?;
-        Some(Speaker {
-            name: norm[r.clone()].to_string(),
-            official: None,
-            agency: None,
-            text: doc.orig_text(r.clone()).to_string(),
-            span: doc.to_orig(r),
-        })
-    }
-
-    /// The body a pronoun or description at `pos` refers to; `head` narrows the name.
-    fn body_before(&self, pos: usize, head: Option<&str>) -> Option<Speaker> {
-        let fits = |name: &str| head.map_or(true, |h| name.to_lowercase().contains(h));
-        if let Some(m) = self.entities.last_before(pos, |m| {
-            matches!(m.entity, EntityRef::Agency(_))
-                && fits(self.entities.name(self.article, m.entity))
-        }) {
-            return Some(self.entity_speaker(m));
-        }
-        self.known
-            .iter()
-            .rev()
-            .find(|k| !k.person && k.pos < pos && fits(&k.speaker.name) && k.speaker.name != "it")
-            .map(|k| k.speaker.clone())
-    }
-
-    /// The speaker record of an entity mention (text and span of that mention).
-    fn entity_speaker(&self, m: &EntityMention) -> Speaker {
-        let text = self.doc.text()[m.span.range()].to_string();
-        self.entity_record(m.entity, &text, m.span)
-    }
-
-    /// An unnamed speaker: "the department" resolves to the body, "the senator" to the
-    /// official with that title; other descriptions stand as written.
-    fn describe(&self, np: &Np, text: &str, span: crate::span::Span) -> Speaker {
-        let lower = self.norm()[np.range.clone()].to_lowercase();
-        let mut ws = lower.split_whitespace();
-        let det = ws.next().unwrap_or("");
-        let head = lower.split_whitespace().last().unwrap_or("");
-        let definite = matches!(det, "the" | "this");
-        let n_words = lower.split_whitespace().count();
-        if definite && n_words <= 3 {
-            if BODY_HEADS.contains(&head) {
-                let narrow = (!matches!(head, "administration" | "government")).then_some(head);
-                if let Some(s) = self.body_before(np.range.start, narrow) {
-                    return Speaker {
-                        text: text.to_string(),
-                        span,
-                        ..s
-                    };
-                }
-            } else if let Some(m) = self.entities.last_before(np.range.start, |m| {
-                matches!(m.entity, EntityRef::Official(i) if self.article.officials.get(i)
-                    .and_then(|o| o.title.as_deref())
-                    .is_some_and(|t| title_matches(t, head)))
-            }) {
-                return Speaker {
-                    text: text.to_string(),
-                    span,
-                    ..self.entity_speaker(m)
-                };
-            }
-        }
-        Speaker {
-            name: text.to_string(),
-            official: None,
-            agency: None,
-            text: text.to_string(),
-            span,
-        }
-    }
-}
-
-/// The largest char boundary of `s` at or before `i`.
-fn floor_char(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// True when the title "Sen." or "Commerce Secretary" fits the noun "senator" / "secretary".
-fn title_matches(title: &str, head: &str) -> bool {
-    let t = title.to_lowercase();
-    t.split_whitespace().any(|w| {
-        let w = w.trim_end_matches('.');
-        w == head || (w.len() >= 3 && head.starts_with(w))
-    })
 }
