@@ -92,7 +92,11 @@ impl<'a> Sieves<'a> {
     /// the headline ("Clinton Says ..."), so "United States" holds no "states".
     fn cue(&self, toks: &[Tok], i: usize) -> Option<(String, usize)> {
         let t = toks.get(i)?;
-        if self.text(t).starts_with(char::is_uppercase) && !self.headline.contains(&t.start) {
+        let first = i == 0 || toks[i - 1].kind != Tk::Word;
+        if self.text(t).starts_with(char::is_uppercase)
+            && !first
+            && !self.headline.contains(&t.start)
+        {
             return None;
         }
         self.words.cue_at(self.norm(), toks, i)
@@ -133,11 +137,37 @@ impl<'a> Sieves<'a> {
         }
     }
 
+    /// The person part of a name joined to its organisation by "of" ("Kazuhiro Takahashi of
+    /// Daiwa Securities" -> "Kazuhiro Takahashi"); bodies ("Bank of America") stay whole.
+    fn person_part(&self, np: Np) -> Np {
+        if np.kind != NpKind::Name {
+            return np;
+        }
+        let text = &self.norm()[np.range.clone()];
+        let Some(at) = text.find(" of ") else {
+            return np;
+        };
+        let before: Vec<&str> = text[..at].split_whitespace().collect();
+        let person = before.len() >= 2
+            && before
+                .iter()
+                .all(|w| !self.words.is("org", w) && !self.words.is("title", w));
+        if person {
+            Np {
+                range: np.range.start..np.range.start + at,
+                kind: NpKind::Name,
+            }
+        } else {
+            np
+        }
+    }
+
     /// Attribute every quote, in order (later quotes may continue earlier ones).
     pub(crate) fn run(&self) -> Vec<Attribution> {
         let mut out: Vec<Attribution> = Vec::with_capacity(self.quotes.len());
         for qi in 0..self.quotes.len() {
-            let a = self.attribute(qi, &out);
+            let mut a = self.attribute(qi, &out);
+            a.np = a.np.map(|np| self.person_part(np));
             out.push(a);
         }
         out
@@ -266,7 +296,16 @@ impl<'a> Sieves<'a> {
             };
             return Some((np, Some(lemma), rule));
         }
-        let (np, mut k) = self.np_forward(toks, j)?;
+        let Some((np, mut k)) = self.np_forward(toks, j) else {
+            // "..., the investor said": any description right before the verb
+            let e = (j..toks.len().min(j + 5)).find(|&e| self.cue(toks, e).is_some())?;
+            let np = self.any_description(toks, e.checked_sub(1)?)?;
+            if np.range.start != toks[j].start {
+                return None;
+            }
+            let lemma = self.cue(toks, e).map(|c| c.0);
+            return Some((np, lemma, "speaker-cue-after"));
+        };
         if np.kind == NpKind::Desc && self.word(toks, k).is_some_and(|w| w == "for") {
             // "a spokeswoman for the department said"
             if let Some((_, k2)) = self.np_forward(toks, k + 1) {
@@ -286,8 +325,31 @@ impl<'a> Sieves<'a> {
             }
         }
         k = self.skip_adverbs_forward(toks, aside);
-        let (lemma, _) = self.cue(toks, k)?;
-        Some((np, Some(lemma), "speaker-cue-after"))
+        if let Some((lemma, _)) = self.cue(toks, k) {
+            return Some((np, Some(lemma), "speaker-cue-after"));
+        }
+        // a quote that ends in a comma, "?" or "!" hands over to its speaker, whatever the
+        // verb: "Go back to Univision," Trump barked.
+        let content = &self.norm()[self.quote_inner(toks, t)];
+        let hands_over = content.ends_with([',', '?', '!']) || content.ends_with("--");
+        let lower_verb = self.word(toks, k).is_some_and(|w| {
+            w.starts_with(char::is_lowercase)
+                && w.len() > 3
+                && (w.ends_with("ed") || w.ends_with('s'))
+        });
+        (hands_over && lower_verb && np.kind != NpKind::Desc).then_some((
+            np,
+            None,
+            "speaker-verb-after",
+        ))
+    }
+
+    /// Content range of the quote token `t`.
+    fn quote_inner(&self, toks: &[Tok], t: usize) -> Range<usize> {
+        match toks.get(t).map(|x| x.kind) {
+            Some(Tk::Quote(qi)) => self.quotes.get(qi).map_or(0..0, |q| q.inner.clone()),
+            _ => 0..0,
+        }
     }
 
     /// Sieve "colon-name": a speaker named right before a colon that opens the quote, with no
@@ -470,6 +532,14 @@ impl<'a> Sieves<'a> {
         {
             s -= 1;
         }
+        // "Spicer said, adding": the subject of the speech verb before it
+        for v in (s..cue - 1).rev() {
+            if self.cue(toks, v).is_some() {
+                if let Some(np) = self.subject_near(toks, v) {
+                    return Some(np);
+                }
+            }
+        }
         let (np, _) = self.np_forward(toks, s).or_else(|| {
             // "Later, the Treasury Department announced"
             let c = (s..cue - 1).find(|&c| Self::is_punct(toks, c, &[',']))?;
@@ -510,10 +580,46 @@ impl<'a> Sieves<'a> {
                     _ => {}
                 }
             }
-            let np = self.np_backward(toks, c.checked_sub(1)?, 0)?;
-            return (np.kind != NpKind::Desc).then_some(np);
+            let before = c.checked_sub(1).and_then(|b| self.np_backward(toks, b, 0));
+            if let Some(np) = before.clone().filter(|np| np.kind != NpKind::Desc) {
+                return Some(np);
+            }
+            // "Sanders's campaign manager, Jeff Weaver, said": the aside is the name
+            if let Some((np, k)) = self.np_forward(toks, c + 1) {
+                if np.kind == NpKind::Name && k == i {
+                    return Some(np);
+                }
+            }
+            return None;
         }
+        let verb = self.word(toks, cue).unwrap_or("");
+        let finite = verb.ends_with("ed") || verb == "says" || !verb.ends_with('s');
         self.np_backward(toks, i, 0)
+            .or_else(|| finite.then(|| self.any_description(toks, i)).flatten())
+    }
+
+    /// A description of any head noun ending at token `i`, right before a speech verb:
+    /// "the investor said", "the Texan said". Needs a determiner within four words.
+    fn any_description(&self, toks: &[Tok], i: usize) -> Option<Np> {
+        let head = self.word(toks, i)?;
+        if self.adverb(head) || self.words.is("det", head) || CONNECTORS.contains(&head) {
+            return None;
+        }
+        for k in (i.saturating_sub(4)..i).rev() {
+            let x = self.word(toks, k)?;
+            if self.words.is("det", x) && x.starts_with(char::is_lowercase)
+                || self.words.is("det", x) && k == 0
+            {
+                return Some(Np {
+                    range: toks[k].start..toks[i].end,
+                    kind: NpKind::Desc,
+                });
+            }
+            if self.cue(toks, k).is_some() || CONNECTORS.contains(&x) && x != "the" {
+                return None;
+            }
+        }
+        None
     }
 
     /// The mention that opens the clause of the speech verb at `cue`, when it is near
@@ -733,18 +839,25 @@ impl<'a> Sieves<'a> {
                             words.is("det", x) || x.starts_with(char::is_lowercase)
                         })
                     })
-                    && self
-                        .word(toks, e)
-                        .is_some_and(|x| x.starts_with(char::is_lowercase) && self.speaker_noun(x))
                 {
-                    // "the New Jersey governor", "a Lufthansa spokesman"
-                    return Some((
-                        Np {
-                            range: toks[i].start..toks[e].end,
-                            kind: NpKind::Desc,
-                        },
-                        e + 1,
-                    ));
+                    // "the New Jersey governor", "the Senate minority leader"
+                    let noun = (e..toks.len().min(e + 3))
+                        .take_while(|&h| {
+                            self.word(toks, h).is_some_and(|x| {
+                                x.starts_with(char::is_lowercase) && self.cue(toks, h).is_none()
+                            })
+                        })
+                        .filter(|&h| self.word(toks, h).is_some_and(|x| self.speaker_noun(x)))
+                        .last();
+                    if let Some(h) = noun {
+                        return Some((
+                            Np {
+                                range: toks[i].start..toks[h].end,
+                                kind: NpKind::Desc,
+                            },
+                            h + 1,
+                        ));
+                    }
                 }
                 if k > i + 1
                     && self.word(toks, k - 1) == Some("of")

@@ -486,9 +486,15 @@ impl<'a> Resolver<'a> {
     fn describe(&self, np: &Np) -> (Option<Speaker>, bool) {
         let lower = self.norm()[np.range.clone()].to_lowercase();
         let det = lower.split_whitespace().next().unwrap_or("");
-        let head = lower.split_whitespace().last().unwrap_or("");
+        // the head is the last word before "of"/"for" ("the former secretary of state")
+        let main = lower
+            .split(" of ")
+            .next()
+            .and_then(|m| m.split(" for ").next())
+            .unwrap_or(&lower);
+        let head = main.split_whitespace().last().unwrap_or("");
         let body = BODY_HEADS.contains(&head);
-        let definite = matches!(det, "the" | "this") && lower.split_whitespace().count() <= 4;
+        let definite = matches!(det, "the" | "this") && main.split_whitespace().count() <= 4;
         if !definite {
             return (None, !body);
         }
