@@ -29,11 +29,14 @@ pub enum ListKind {
     ActionVerbs,
     /// Units of measurement: a number before one is a measure, not a count.
     Units,
+    /// Capitalized words that commonly open a sentence ("The", "He", "But"): after an
+    /// ambiguous abbreviation ("U.S.", "Co.") one of these means the sentence ended.
+    SentenceStarters,
 }
 
 impl ListKind {
     /// Every list kind, in a fixed order.
-    pub const ALL: [ListKind; 9] = [
+    pub const ALL: [ListKind; 10] = [
         ListKind::Abbreviations,
         ListKind::Furniture,
         ListKind::Agencies,
@@ -43,6 +46,7 @@ impl ListKind {
         ListKind::SpeechVerbs,
         ListKind::ActionVerbs,
         ListKind::Units,
+        ListKind::SentenceStarters,
     ];
 
     /// The built-in data file of this list.
@@ -57,6 +61,7 @@ impl ListKind {
             ListKind::SpeechVerbs => include_str!("speech_verbs.txt"),
             ListKind::ActionVerbs => include_str!("action_verbs.tsv"),
             ListKind::Units => include_str!("units.txt"),
+            ListKind::SentenceStarters => include_str!("sentence_starters.txt"),
         }
     }
 }
