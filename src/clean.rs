@@ -484,3 +484,215 @@ fn trim_range(norm: &str, start: usize, end: usize) -> Option<Range<usize>> {
     let trimmed = s.trim();
     (!trimmed.is_empty()).then(|| start + lead..start + lead + trimmed.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cleaned(text: &str) -> Cleaned {
+        let lex = Lexicon::default();
+        Cleaner::new(&lex).clean(text, &Segmenter::new(&lex))
+    }
+
+    fn kinds(text: &str) -> Vec<(String, BoilerplateKind)> {
+        cleaned(text)
+            .boilerplate
+            .into_iter()
+            .map(|(r, k)| (text[r].to_string(), k))
+            .collect()
+    }
+
+    fn kind_of(line: &str) -> Option<BoilerplateKind> {
+        Cleaner::new(&Lexicon::default()).furniture_kind(line)
+    }
+
+    use BoilerplateKind::*;
+
+    #[test]
+    fn trailer_furniture_is_recognised() {
+        let text = "Headline here\n\nBody sentence.\n\nUpdated 2:17 p.m.\n\nTags Gina Raimondo Ron Wyden\n\nCopyright 2024 Nexstar Media Inc. All rights reserved.\n\nMost Popular\n\nLoad more\n";
+        let k: Vec<BoilerplateKind> = kinds(text).into_iter().map(|(_, k)| k).collect();
+        assert_eq!(k, vec![Timestamp, Tags, Copyright, Navigation, Navigation]);
+    }
+
+    #[test]
+    fn timestamps() {
+        assert_eq!(kind_of("Updated 2:17 p.m."), Some(Timestamp));
+        assert_eq!(kind_of("Published March 3, 2024"), Some(Timestamp));
+        assert_eq!(kind_of("Posted 5 hours ago"), Some(Timestamp));
+        assert_eq!(kind_of("March 3, 2024 2:17 PM EST"), Some(Timestamp));
+        assert_eq!(
+            kind_of("Updated guidance was published by the agency on Monday after weeks of delay."),
+            None
+        );
+    }
+
+    #[test]
+    fn tags() {
+        assert_eq!(kind_of("Tags Gina Raimondo Ron Wyden"), Some(Tags));
+        assert_eq!(kind_of("Topics: Congress, China"), Some(Tags));
+        assert_eq!(
+            kind_of("Tags were found on the luggage of three passengers."),
+            None
+        );
+    }
+
+    #[test]
+    fn copyright() {
+        assert_eq!(kind_of("© 2024 The Associated Press"), Some(Copyright));
+        assert_eq!(
+            kind_of("Copyright 2016 Reuters. All rights reserved."),
+            Some(Copyright)
+        );
+        assert_eq!(
+            kind_of("The copyright lawsuit was dismissed on Monday."),
+            None
+        );
+    }
+
+    #[test]
+    fn navigation() {
+        assert_eq!(kind_of("Main Area Top ↴"), Some(Navigation));
+        assert_eq!(kind_of("See all Video"), Some(Navigation));
+        assert_eq!(kind_of("ABSTRACT."), Some(Navigation));
+        assert_eq!(kind_of("270p | 1.5MB"), Some(Navigation));
+        assert_eq!(kind_of("Most popular candidates won their races."), None);
+    }
+
+    #[test]
+    fn subscribe() {
+        assert_eq!(kind_of("Sign up for our daily newsletter"), Some(Subscribe));
+        assert_eq!(kind_of("Subscribe to The Hill"), Some(Subscribe));
+        assert_eq!(
+            kind_of("Subscribers to the service paid $10 a month."),
+            None
+        );
+    }
+
+    #[test]
+    fn social() {
+        assert_eq!(
+            kind_of("Follow Adelle Nazarian on Twitter @AdelleNaz."),
+            Some(Social)
+        );
+        assert_eq!(kind_of("Share this article"), Some(Social));
+        assert_eq!(kind_of("Follow the money, he said."), None);
+    }
+
+    #[test]
+    fn bylines_and_credits() {
+        assert_eq!(kind_of("By Jane Doe"), Some(Byline));
+        assert_eq!(
+            kind_of("By JANE DOE and John Roe, Associated Press"),
+            Some(Byline)
+        );
+        assert_eq!(kind_of("- Reuters."), Some(Byline));
+        assert_eq!(kind_of("Jane Doe, Associated Press"), Some(Byline));
+        assert_eq!(
+            kind_of("By the time police arrived, the men had fled."),
+            None
+        );
+        assert_eq!(kind_of("By Monday, officials had left."), None);
+    }
+
+    #[test]
+    fn captions() {
+        assert_eq!(
+            kind_of("FILE - A police officer stands outside a mosque in Manchester, May 24, 2017."),
+            Some(Caption)
+        );
+        assert_eq!(kind_of("Photo: Getty Images"), Some(Caption));
+        assert_eq!(kind_of("Filed reports show a decline."), None);
+    }
+
+    #[test]
+    fn blank_lines_of_symbols() {
+        assert_eq!(kind_of("* * *"), Some(Blank));
+        assert_eq!(kind_of("A line."), None);
+    }
+
+    #[test]
+    fn dateline_is_recorded_but_stays_in_the_paragraph() {
+        let text = "Title of the story here\n\nWASHINGTON (AP) — The Senate voted on Monday.\n";
+        let c = cleaned(text);
+        let (r, k) = &c.boilerplate[0];
+        assert_eq!((&text[r.clone()], *k), ("WASHINGTON (AP) —", Dateline));
+        assert!(text[c.paragraphs[0].clone()].starts_with("WASHINGTON (AP) — The Senate"));
+        let text = "Title of the story here\n\nPORTLAND, Ore. - Police said so.\n";
+        assert_eq!(kinds(text)[0].0, "PORTLAND, Ore. -");
+        // Negative: a capitalized opening word is no dateline.
+        assert!(kinds("Title of the story here\n\nThe FBI - and others - said so.\n").is_empty());
+    }
+
+    #[test]
+    fn headline_is_the_first_short_line() {
+        let text =
+            "Biden blacklists Chinese firms\n\nThe Biden administration acted. It said so.\n";
+        let c = cleaned(text);
+        assert_eq!(
+            &text[c.headline.clone().unwrap()],
+            "Biden blacklists Chinese firms"
+        );
+        // A title over a body without a blank line between them.
+        let text = "Biden blacklists Chinese firms\nThe Biden administration acted.\n";
+        assert!(cleaned(text).headline.is_some());
+        // Negative: a lone line is the article, and two sentences are no title.
+        assert!(cleaned("The Biden administration acted.")
+            .headline
+            .is_none());
+        assert!(cleaned("It rained. We left.\n\nThen it stopped.")
+            .headline
+            .is_none());
+    }
+
+    #[test]
+    fn two_line_headline_joined_by_a_semicolon() {
+        let text =
+            "Social sites overflow in Paris; \nFacebook activates a tool.\n\nBody text here.\n";
+        let c = cleaned(text);
+        assert_eq!(
+            &text[c.headline.unwrap()],
+            "Social sites overflow in Paris; \nFacebook activates a tool."
+        );
+    }
+
+    #[test]
+    fn headline_glued_to_the_dateline() {
+        let text = "Kyrgyzstan National Pleads Not Guilty in Bomb ProbeBOSTON — A citizen pleaded not guilty.";
+        let c = cleaned(text);
+        assert_eq!(
+            &text[c.headline.unwrap()],
+            "Kyrgyzstan National Pleads Not Guilty in Bomb Probe"
+        );
+        assert!(text[c.paragraphs[0].clone()].starts_with("BOSTON — A citizen"));
+        // Negative: an acronym inside running text is no dateline.
+        assert!(cleaned("He works for the FBI - a big agency.")
+            .headline
+            .is_none());
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_but_line_breaks_otherwise_split() {
+        let c = cleaned("It was a cold \nnight in the city.");
+        assert_eq!(c.paragraphs.len(), 1);
+        let c = cleaned("This is a sentence\ncut off in the middle.");
+        assert_eq!(c.paragraphs.len(), 1);
+        // Negative: short list items and finished lines stay apart.
+        assert_eq!(
+            cleaned("features\ncontact manager\nevents")
+                .paragraphs
+                .len(),
+            3
+        );
+        assert_eq!(
+            cleaned("One line ends.\nanother starts.").paragraphs.len(),
+            2
+        );
+    }
+
+    #[test]
+    fn punctuation_only_text_is_kept() {
+        assert_eq!(cleaned("?!").paragraphs.len(), 1);
+        assert_eq!(cleaned(" \n ").paragraphs.len(), 0);
+    }
+}

@@ -19,6 +19,8 @@ pub struct Segmenter {
     abbreviations: HashMap<Box<str>, Abbrev>,
     /// Capitalized words that commonly open a sentence ("The", "He", "But").
     starters: HashSet<Box<str>>,
+    /// Words that continue a time ("Eastern", "EDT", "Thursday") after "a.m." / "p.m.".
+    time_words: HashSet<Box<str>>,
 }
 
 /// Where a sentence ends and the next one starts (both byte offsets).
@@ -40,13 +42,24 @@ impl Segmenter {
             };
             abbreviations.insert(word.trim_end_matches('.').into(), class);
         }
-        let starters = lexicon
-            .lines(ListKind::SentenceStarters)
-            .map(|l| l.trim().into())
-            .collect();
+        let mut starters = HashSet::new();
+        let mut time_words = HashSet::new();
+        for line in lexicon.lines(ListKind::SentenceStarters) {
+            let mut cols = line.split('\t').map(str::trim);
+            let word: Box<str> = cols.next().unwrap_or("").into();
+            if word.is_empty() {
+                continue;
+            }
+            if cols.next() == Some("time") {
+                time_words.insert(word);
+            } else {
+                starters.insert(word);
+            }
+        }
         Segmenter {
             abbreviations,
             starters,
+            time_words,
         }
     }
 
@@ -68,7 +81,8 @@ impl Segmenter {
         if start >= end {
             return;
         }
-        let (mut i, mut marker) = rules::open(text, start, end);
+        let mut budget = 4 * (end - start) + 4096;
+        let (mut i, mut marker) = rules::open(text, start, end, &mut budget);
         loop {
             let limit = marker.min(end);
             let mut cut: Cut = None;
@@ -114,7 +128,7 @@ impl Segmenter {
             if start >= end {
                 return;
             }
-            (i, marker) = rules::open(text, start, end);
+            (i, marker) = rules::open(text, start, end, &mut budget);
         }
     }
 
@@ -175,12 +189,10 @@ impl Segmenter {
                 } else if rules::is_time_abbreviation(word) {
                     // "6 p.m. Travelers left" ends; "5 p.m. Thursday", "p.m. EDT", "a.m. Mr.
                     // Smith" do not (but "6 P.M. Mr. Smith" does).
-                    let weekday = next.len() > 5 && next.ends_with("day");
-                    let zone = next.len() <= 4 && next.bytes().all(|c| c.is_ascii_uppercase());
                     if next_abbrev {
                         upper_dotted && self.is_honorific(next)
                     } else {
-                        !weekday && !zone
+                        !self.time_words.contains(next)
                     }
                 } else {
                     upper_dotted && next_abbrev && self.is_honorific(next)
@@ -200,12 +212,18 @@ impl Segmenter {
     fn glued(&self, text: &str, start: usize, i: usize, run: &rules::TermRun, end: usize) -> Cut {
         let b = text.as_bytes();
         let k = run.after_closers;
-        if !b[k].is_ascii_uppercase() || k + 1 >= end || !b[k + 1].is_ascii_alphabetic() {
+        // The next sentence may open with a quote: `cleric."He used to`.
+        let cap = k + usize::from(matches!(b[k], b'"' | b'\''));
+        if cap + 1 >= end || !b[cap].is_ascii_uppercase() || !b[cap + 1].is_ascii_alphabetic() {
             return None;
         }
         let closed = run.after_closers > run.end;
         let prev = if i > start { b[i - 1] } else { b' ' };
-        if !(closed || prev.is_ascii_lowercase() || prev.is_ascii_digit()) {
+        // After a capital only when the word is 2+ capitals or digits ("was OK.Insufficient"),
+        // never inside letter-dot abbreviations ("U.S.A").
+        let word = rules::word_before(text, start, i);
+        let caps_word = word.len() >= 2 && word.bytes().all(|c| c.is_ascii_alphanumeric());
+        if !(closed || prev.is_ascii_lowercase() || prev.is_ascii_digit() || caps_word) {
             return None;
         }
         let tok_start = rules::token_start(b, start, i);
@@ -223,7 +241,6 @@ impl Segmenter {
         {
             return None;
         }
-        let word = rules::word_before(text, start, i);
         if run.ends_with_dot && !closed && self.abbreviations.contains_key(word) {
             return None;
         }
@@ -248,10 +265,10 @@ impl Segmenter {
         // not a name ("CompanyA Inc.").
         let after = &b[q + 1..end.min(q + 5)];
         let caps = after.len() >= 2 && after[..2].iter().all(u8::is_ascii_uppercase);
-        if !(after[0].is_ascii_lowercase() || after[0].is_ascii_digit() || caps) {
+        let w = &text[i..q];
+        if !(after[0].is_ascii_lowercase() || after[0].is_ascii_digit() || caps || w.len() >= 3) {
             return false;
         }
-        let w = &text[i..q];
         // Two-letter starters ("In", "On", "It") too often end brand names ("LinkedIn").
         (w.len() != 2 || matches!(w, "An" | "He" | "We")) && self.starters.contains(w)
     }

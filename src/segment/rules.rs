@@ -114,8 +114,9 @@ impl TermRun {
         run.end = j;
         while j < end {
             match b[j] {
-                b'"' | b')' | b']' => j += 1,
-                b'\'' if j + 1 >= end || !b[j + 1].is_ascii_alphanumeric() => j += 1,
+                b')' | b']' => j += 1,
+                // A quote glued to the next word opens a sentence (`said.“He`), it does not close one.
+                b'"' | b'\'' if j + 1 >= end || !b[j + 1].is_ascii_alphanumeric() => j += 1,
                 _ => break,
             }
         }
@@ -284,7 +285,10 @@ const MARKER_WINDOW: usize = 4096;
 
 /// At a sentence start: skip a bullet and a list marker ("• 9.", "1.)", "(a)"), returning
 /// where to scan from and where the next marker of the same list starts (`usize::MAX` if none).
-pub(super) fn open(text: &str, start: usize, end: usize) -> (usize, usize) {
+///
+/// `budget` is the number of bytes marker searches may still read in this paragraph; it keeps
+/// pathological inputs ("1. a 1. a 1. a …") linear.
+pub(super) fn open(text: &str, start: usize, end: usize, budget: &mut usize) -> (usize, usize) {
     let b = text.as_bytes();
     let mut p = start;
     if is_bullet(b, p, end) {
@@ -297,10 +301,17 @@ pub(super) fn open(text: &str, start: usize, end: usize) -> (usize, usize) {
         return (start, usize::MAX);
     }
     let paren = b[p] == b'(';
-    (q, next_marker(b, q, end, value, paren, &b[suffix_start..q]))
+    let window = MARKER_WINDOW.min(*budget);
+    let found = next_marker(b, q, end.min(q + window), value, paren, &b[suffix_start..q]);
+    *budget -= if found == usize::MAX {
+        window
+    } else {
+        (found - q).min(window)
+    };
+    (q, found)
 }
 
-/// Where the marker after `value` (same shape) begins, within [`MARKER_WINDOW`] bytes.
+/// Where the marker after `value` (same shape) begins, before `end`.
 fn next_marker(
     b: &[u8],
     from: usize,
@@ -333,7 +344,7 @@ fn next_marker(
         n += 1;
     }
     let pat = &pat[..n];
-    let stop = end.min(from.saturating_add(MARKER_WINDOW));
+    let stop = end;
     let mut p = from + 1;
     while p + n < stop {
         if &b[p..p + n] == pat && b[p + n] == b' ' {
