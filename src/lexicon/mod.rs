@@ -27,13 +27,20 @@ pub enum ListKind {
     SpeechVerbs,
     /// Action verbs: `lemma <TAB> kind <TAB> inflected forms separated by |`.
     ActionVerbs,
-    /// Units of measurement: a number before one is a measure, not a count.
+    /// Units after a number: `unit <TAB> kind` (money, percent, measure); a number before
+    /// one is not a count.
     Units,
+    /// Number words: `word <TAB> value <TAB> class` ("eleven", "million", "dozen", "third").
+    NumberWords,
+    /// Words around a number that tell its kind: `phrase <TAB> role` ("more than", "Section").
+    NumberCues,
+    /// Words the count rules read: `word <TAB> role` (irregular plurals, phrase stops).
+    CountWords,
 }
 
 impl ListKind {
     /// Every list kind, in a fixed order.
-    pub const ALL: [ListKind; 9] = [
+    pub const ALL: [ListKind; 12] = [
         ListKind::Abbreviations,
         ListKind::Furniture,
         ListKind::Agencies,
@@ -43,6 +50,9 @@ impl ListKind {
         ListKind::SpeechVerbs,
         ListKind::ActionVerbs,
         ListKind::Units,
+        ListKind::NumberWords,
+        ListKind::NumberCues,
+        ListKind::CountWords,
     ];
 
     /// The built-in data file of this list.
@@ -57,6 +67,9 @@ impl ListKind {
             ListKind::SpeechVerbs => include_str!("speech_verbs.txt"),
             ListKind::ActionVerbs => include_str!("action_verbs.tsv"),
             ListKind::Units => include_str!("units.txt"),
+            ListKind::NumberWords => include_str!("number_words.tsv"),
+            ListKind::NumberCues => include_str!("number_cues.tsv"),
+            ListKind::CountWords => include_str!("count_words.tsv"),
         }
     }
 }
