@@ -60,7 +60,7 @@ impl View<'_> {
         self.word(k).is_some_and(|x| x.eq_ignore_ascii_case(w))
     }
 
-    fn role(&self, k: usize) -> u8 {
+    fn role(&self, k: usize) -> u16 {
         self.word(k).map_or(0, |w| self.tables.count_role(w))
     }
 
@@ -162,6 +162,13 @@ impl View<'_> {
                 return Some(head);
             }
             if singular {
+                if plural_word(self.tables, w) {
+                    return None;
+                }
+                let verb_like = w.ends_with("ed") || w.ends_with("ing");
+                if verb_like && last_word.is_some() {
+                    break;
+                }
                 last_word = Some(last);
                 if mods >= 2 {
                     break;
@@ -392,7 +399,12 @@ impl CountExtractor {
                     .find(|&j| v.role(j) & word_role::PEOPLE != 0)
             });
             let mut one_singular = false;
-            let (noun, rule) = if let Some(f) = found.last() {
+            let adjacent = found.last().is_some_and(|f| {
+                let from = v.toks.partition_point(|t| t.end <= f.end);
+                n.toks.start.saturating_sub(from) <= 8
+                    && (from..n.toks.start).all(|k| v.role(k) & word_role::RELATIVE == 0)
+            });
+            let (noun, rule) = if let Some(f) = found.last().filter(|_| adjacent) {
                 one_singular = f.one_singular;
                 (f.noun.clone(), "list-ellipsis")
             } else if prev_word.is_some() {
@@ -400,8 +412,15 @@ impl CountExtractor {
             } else if let Some(noun) = toll_noun(v, n.toks.start) {
                 (noun, "toll")
             } else if after >= v.toks.len() || v.punct(after, '.') {
-                match earlier[paragraph_start..].last() {
-                    Some(c) if c.value.get() > n.value => (c.noun.clone(), "previous-sentence"),
+                let prior = found.last().map(|f| (f.value, &f.noun)).or_else(|| {
+                    earlier[paragraph_start..]
+                        .last()
+                        .map(|c| (c.value.get(), &c.noun))
+                });
+                match prior {
+                    Some((value, noun)) if value > n.value => {
+                        (noun.clone(), "sentence-end-ellipsis")
+                    }
                     _ => continue,
                 }
             } else {

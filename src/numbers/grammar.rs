@@ -380,7 +380,7 @@ impl<'a> Parser<'a> {
             if lower == "s" && fig.plain {
                 // "1990s": a decade
                 let kind = if (1000.0..=2100.0).contains(&value)
-                    || self.glued_punct(first.wrapping_sub(1), '\'')
+                    || (10.0..100.0).contains(&value) && value % 10.0 == 0.0
                 {
                     NumberKind::Year
                 } else {

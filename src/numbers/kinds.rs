@@ -62,6 +62,10 @@ pub(crate) fn classify(p: &Parser, start: usize, m: &mut NumberMatch) {
     let digits = !m.spelled && t.get(first).is_some_and(|t| t.kind == TokKind::Digits);
     let plain_int = digits && m.toks.len() == 1 && m.value.fract() == 0.0;
     let tables = p.tables;
+    if tables.is_name(&text[m.range.clone()]) {
+        m.kind = NumberKind::Name;
+        return;
+    }
     if tables.cue_before(before, Role::CurrencyBefore) {
         m.kind = NumberKind::Money;
         return;

@@ -4,6 +4,26 @@
 use crate::lexicon::{Lexicon, ListKind};
 use crate::record::NumberKind;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small fast hasher for short word keys (the tables are fixed, not attacker-chosen).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map keyed by short words, hashed with [`WordHasher`].
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 
 /// The grammatical class of a number word (see `number_words.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,30 +100,32 @@ impl Role {
 /// Roles of a word in `count_words.tsv`, as bit flags.
 pub(crate) mod word_role {
     /// A countable plural that does not end in -s.
-    pub const PLURAL: u8 = 1;
+    pub const PLURAL: u16 = 1;
     /// Ends a counted noun phrase.
-    pub const STOP: u8 = 2;
+    pub const STOP: u16 = 2;
     /// Plural-looking but not a counted thing.
-    pub const VAGUE: u8 = 4;
+    pub const VAGUE: u16 = 4;
     /// A verb whose bare-number object counts people.
-    pub const PEOPLE: u8 = 8;
+    pub const PEOPLE: u16 = 8;
     /// A noun whose number counts its plural ("death toll").
-    pub const TOLL: u8 = 16;
+    pub const TOLL: u16 = 16;
     /// May follow a number that borrows its noun ("one in Malaysia").
-    pub const ELLIPSIS: u8 = 32;
+    pub const ELLIPSIS: u16 = 32;
     /// A determiner after "N of" ("two of the ...").
-    pub const DETERMINER: u8 = 64;
+    pub const DETERMINER: u16 = 64;
     /// A pronoun after "N of" ("34 of them").
-    pub const PRONOUN: u8 = 128;
+    pub const PRONOUN: u16 = 128;
+    /// Starts a relative clause: a list ellipsis does not borrow across one ("which").
+    pub const RELATIVE: u16 = 256;
 }
 
 /// Compiled number tables.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Tables {
     /// Number words, lowercase.
-    words: HashMap<String, NumWord>,
+    words: WordMap<NumWord>,
     /// Scale abbreviations after a figure, case-sensitive ("M" is a million, "m" a metre).
-    abbrevs: HashMap<String, f64>,
+    abbrevs: WordMap<f64>,
     /// Cue phrases by role, lowercase.
     cues: Vec<Vec<String>>,
     /// Unit phrases after a number, lowercase, with the kind they give.
@@ -111,7 +133,7 @@ pub(crate) struct Tables {
     /// Longest unit phrase in bytes.
     unit_max: usize,
     /// Count-rule word roles, lowercase.
-    count_words: HashMap<String, u8>,
+    count_words: WordMap<u16>,
 }
 
 impl Tables {
@@ -203,6 +225,7 @@ impl Tables {
                 Some("ellipsis") => word_role::ELLIPSIS,
                 Some("determiner") => word_role::DETERMINER,
                 Some("pronoun") => word_role::PRONOUN,
+                Some("relative") => word_role::RELATIVE,
                 _ => continue,
             };
             if let Some(w) = row.first() {
@@ -235,7 +258,7 @@ impl Tables {
     }
 
     /// The count-rule roles of `word` (any case), as `word_role` flags.
-    pub fn count_role(&self, word: &str) -> u8 {
+    pub fn count_role(&self, word: &str) -> u16 {
         if word.len() > 16 {
             return 0;
         }
