@@ -27,7 +27,8 @@ pub enum ListKind {
     SpeechVerbs,
     /// Action verbs: `lemma <TAB> kind <TAB> inflected forms separated by |`.
     ActionVerbs,
-    /// Units of measurement: a number before one is a measure, not a count.
+    /// Units after a number: `unit <TAB> kind` (money, percent, measure); a number before
+    /// one is not a count.
     Units,
     /// Capitalized words that commonly open a sentence ("The", "He", "But"): after an
     /// ambiguous abbreviation ("U.S.", "Co.") one of these means the sentence ended.
@@ -40,11 +41,17 @@ pub enum ListKind {
     Honorifics,
     /// Head words that turn a preceding name into an organisation or place ("Foundation").
     OrgWords,
+    /// Number words: `word <TAB> value <TAB> class` ("eleven", "million", "dozen", "third").
+    NumberWords,
+    /// Words around a number that tell its kind: `phrase <TAB> role` ("more than", "Section").
+    NumberCues,
+    /// Words the count rules read: `word <TAB> role` (irregular plurals, phrase stops).
+    CountWords,
 }
 
 impl ListKind {
     /// Every list kind, in a fixed order.
-    pub const ALL: [ListKind; 14] = [
+    pub const ALL: &[ListKind] = &[
         ListKind::Abbreviations,
         ListKind::Furniture,
         ListKind::Agencies,
@@ -59,6 +66,9 @@ impl ListKind {
         ListKind::NameStopwords,
         ListKind::Honorifics,
         ListKind::OrgWords,
+        ListKind::NumberWords,
+        ListKind::NumberCues,
+        ListKind::CountWords,
     ];
 
     /// The built-in data file of this list.
@@ -78,6 +88,9 @@ impl ListKind {
             ListKind::NameStopwords => include_str!("name_stopwords.txt"),
             ListKind::Honorifics => include_str!("honorifics.tsv"),
             ListKind::OrgWords => include_str!("org_words.txt"),
+            ListKind::NumberWords => include_str!("number_words.tsv"),
+            ListKind::NumberCues => include_str!("number_cues.tsv"),
+            ListKind::CountWords => include_str!("count_words.tsv"),
         }
     }
 }
@@ -144,7 +157,7 @@ mod tests {
     #[test]
     fn every_builtin_list_parses() {
         let lex = Lexicon::default();
-        for kind in ListKind::ALL {
+        for &kind in ListKind::ALL {
             for line in lex.lines(kind) {
                 assert!(!line.trim().is_empty(), "{kind:?}");
             }
