@@ -37,11 +37,17 @@ pub enum ListKind {
     Honorifics,
     /// Head words that turn a preceding name into an organisation or place ("Foundation").
     OrgWords,
+    /// Word classes of the agency patterns: `class <TAB> word` (head, of-head, chamber, ...).
+    AgencyWords,
+    /// Capitalised function words that never start a name ("The", "Former").
+    FunctionWords,
+    /// Demonyms: `demonym <TAB> country` ("Brazilian" -> Brazil).
+    Demonyms,
 }
 
 impl ListKind {
     /// Every list kind, in a fixed order.
-    pub const ALL: [ListKind; 13] = [
+    pub const ALL: [ListKind; 16] = [
         ListKind::Abbreviations,
         ListKind::Furniture,
         ListKind::Agencies,
@@ -55,6 +61,9 @@ impl ListKind {
         ListKind::NameStopwords,
         ListKind::Honorifics,
         ListKind::OrgWords,
+        ListKind::AgencyWords,
+        ListKind::FunctionWords,
+        ListKind::Demonyms,
     ];
 
     /// The built-in data file of this list.
@@ -73,6 +82,9 @@ impl ListKind {
             ListKind::NameStopwords => include_str!("name_stopwords.txt"),
             ListKind::Honorifics => include_str!("honorifics.tsv"),
             ListKind::OrgWords => include_str!("org_words.txt"),
+            ListKind::AgencyWords => include_str!("agency_words.tsv"),
+            ListKind::FunctionWords => include_str!("function_words.txt"),
+            ListKind::Demonyms => include_str!("demonyms.tsv"),
         }
     }
 }
