@@ -17,7 +17,7 @@ pub enum ListKind {
     Furniture,
     /// Public bodies: `canonical name <TAB> aliases separated by | <TAB> acronym <TAB> kind`.
     Agencies,
-    /// Titles and roles of officials: `title <TAB> canonical agency name or empty`.
+    /// Titles and roles of officials: `title <TAB> canonical agency names separated by | or empty`.
     Titles,
     /// Political parties: `surface form <TAB> party code`.
     Parties,
@@ -43,11 +43,15 @@ pub enum ListKind {
     FunctionWords,
     /// Demonyms: `demonym <TAB> country` ("Brazilian" -> Brazil).
     Demonyms,
+    /// Lowercase words allowed inside a title before its head ("former", "presumptive").
+    TitleModifiers,
+    /// Words that end an appositive ("said", "who"): `Name, the X of Y who ...`.
+    ClauseWords,
 }
 
 impl ListKind {
     /// Every list kind, in a fixed order.
-    pub const ALL: [ListKind; 16] = [
+    pub const ALL: [ListKind; 18] = [
         ListKind::Abbreviations,
         ListKind::Furniture,
         ListKind::Agencies,
@@ -64,6 +68,8 @@ impl ListKind {
         ListKind::AgencyWords,
         ListKind::FunctionWords,
         ListKind::Demonyms,
+        ListKind::TitleModifiers,
+        ListKind::ClauseWords,
     ];
 
     /// The built-in data file of this list.
@@ -85,6 +91,8 @@ impl ListKind {
             ListKind::AgencyWords => include_str!("agency_words.tsv"),
             ListKind::FunctionWords => include_str!("function_words.txt"),
             ListKind::Demonyms => include_str!("demonyms.tsv"),
+            ListKind::TitleModifiers => include_str!("title_modifiers.txt"),
+            ListKind::ClauseWords => include_str!("clause_words.txt"),
         }
     }
 }
