@@ -17,7 +17,7 @@ pub enum ListKind {
     Furniture,
     /// Public bodies: `canonical name <TAB> aliases separated by | <TAB> acronym <TAB> kind`.
     Agencies,
-    /// Titles and roles of officials: `title <TAB> canonical agency name or empty`.
+    /// Titles and roles of officials: `title <TAB> canonical agency names separated by | or empty`.
     Titles,
     /// Political parties: `surface form <TAB> party code`.
     Parties,
@@ -47,6 +47,16 @@ pub enum ListKind {
     NumberCues,
     /// Words the count rules read: `word <TAB> role` (irregular plurals, phrase stops).
     CountWords,
+    /// Word classes of the agency patterns: `class <TAB> word` (head, of-head, chamber, ...).
+    AgencyWords,
+    /// Capitalised function words that never start a name ("The", "Former").
+    FunctionWords,
+    /// Demonyms: `demonym <TAB> country` ("Brazilian" -> Brazil).
+    Demonyms,
+    /// Lowercase words allowed inside a title before its head ("former", "presumptive").
+    TitleModifiers,
+    /// Words that end an appositive ("said", "who"): `Name, the X of Y who ...`.
+    ClauseWords,
 }
 
 impl ListKind {
@@ -69,6 +79,11 @@ impl ListKind {
         ListKind::NumberWords,
         ListKind::NumberCues,
         ListKind::CountWords,
+        ListKind::AgencyWords,
+        ListKind::FunctionWords,
+        ListKind::Demonyms,
+        ListKind::TitleModifiers,
+        ListKind::ClauseWords,
     ];
 
     /// The built-in data file of this list.
@@ -91,6 +106,11 @@ impl ListKind {
             ListKind::NumberWords => include_str!("number_words.tsv"),
             ListKind::NumberCues => include_str!("number_cues.tsv"),
             ListKind::CountWords => include_str!("count_words.tsv"),
+            ListKind::AgencyWords => include_str!("agency_words.tsv"),
+            ListKind::FunctionWords => include_str!("function_words.txt"),
+            ListKind::Demonyms => include_str!("demonyms.tsv"),
+            ListKind::TitleModifiers => include_str!("title_modifiers.txt"),
+            ListKind::ClauseWords => include_str!("clause_words.txt"),
         }
     }
 }
