@@ -2,6 +2,8 @@
 //! codes, `--pretty`, `--offsets chars`, CSV tables, and byte-identical output across
 //! thread counts.
 
+#![cfg(feature = "cli")]
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
