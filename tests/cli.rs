@@ -406,6 +406,25 @@ fn usage_errors_exit_with_2() {
         run(&["extract", "--pretty", "--table", "quotes"], b"").code,
         2
     );
+    assert_eq!(
+        run(&["--pretty", "extract", "--table", "quotes"], b"").code,
+        2
+    );
+}
+
+#[test]
+fn flags_before_the_subcommand_count_too() {
+    let before = run(
+        &["--quiet", "--offsets", "chars", "sentences"],
+        "“Zoë.”".as_bytes(),
+    );
+    let after = run(
+        &["sentences", "--quiet", "--offsets", "chars"],
+        "“Zoë.”".as_bytes(),
+    );
+    assert_eq!(before.stdout, after.stdout);
+    assert!(before.stdout.contains("\"end\":6"), "{}", before.stdout);
+    assert!(before.stderr.is_empty(), "{}", before.stderr);
 }
 
 #[test]

@@ -62,11 +62,11 @@ struct InputArgs {
     #[arg(long, conflicts_with = "table")]
     pretty: bool,
     /// Offsets in spans: UTF-8 bytes (default) or Unicode chars (for Python/JS users).
-    #[arg(long, value_enum, default_value_t = Offsets::Bytes)]
-    offsets: Offsets,
-    /// Output format: JSON (one object per article) or CSV (one table, see --table).
-    #[arg(long, value_enum, default_value_t = Format::Json)]
-    format: Format,
+    #[arg(long, value_enum)]
+    offsets: Option<Offsets>,
+    /// Output format: JSON (default; one object per article) or CSV (one table, see --table).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// The CSV table to write: one flat row per record (implies --format csv).
     #[arg(long, value_enum)]
     table: Option<Table>,
@@ -78,6 +78,25 @@ struct InputArgs {
     quiet: bool,
 }
 
+impl InputArgs {
+    /// Flags given before the subcommand (`newsfacts --quiet extract`) combined with those
+    /// after it; the latter win where both set a value.
+    fn merge(self, sub: InputArgs) -> InputArgs {
+        let mut paths = self.paths;
+        paths.extend(sub.paths);
+        InputArgs {
+            paths,
+            jsonl: self.jsonl || sub.jsonl,
+            pretty: self.pretty || sub.pretty,
+            offsets: sub.offsets.or(self.offsets),
+            format: sub.format.or(self.format),
+            table: sub.table.or(self.table),
+            threads: sub.threads.or(self.threads),
+            quiet: self.quiet || sub.quiet,
+        }
+    }
+}
+
 /// Output format.
 #[derive(ValueEnum, Debug, Clone, Copy, Default, PartialEq, Eq)]
 enum Format {
@@ -86,19 +105,20 @@ enum Format {
     Csv,
 }
 
-/// Most articles processed together; input is read while nothing else runs, so a batch
-/// is what is in memory at once.
+/// Most articles processed together; with the batches read ahead, this bounds what is in
+/// memory at once.
 const BATCH_ITEMS: usize = 256;
 /// Most bytes of article text in one batch (a single larger article still makes a batch).
 const BATCH_BYTES: usize = 4 << 20;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let top = cli.input;
     let (mode, args) = match cli.command {
-        None => (Mode::Extract, cli.input),
-        Some(Command::Extract(a)) => (Mode::Extract, a),
-        Some(Command::Sentences(a)) => (Mode::Sentences, a),
-        Some(Command::Numbers(a)) => (Mode::Numbers, a),
+        None => (Mode::Extract, top),
+        Some(Command::Extract(a)) => (Mode::Extract, top.merge(a)),
+        Some(Command::Sentences(a)) => (Mode::Sentences, top.merge(a)),
+        Some(Command::Numbers(a)) => (Mode::Numbers, top.merge(a)),
         #[cfg(feature = "schema")]
         Some(Command::Schema) => {
             println!("{}", newsfacts_schema());
@@ -142,7 +162,10 @@ fn main() -> ExitCode {
 
 /// The output shape the flags ask for, or a usage error.
 fn shape_of(mode: Mode, args: &InputArgs) -> Result<Shape, String> {
-    let table = match (args.format, args.table) {
+    if args.pretty && args.table.is_some() {
+        return Err("--pretty is for JSON output, not CSV tables".into());
+    }
+    let table = match (args.format.unwrap_or_default(), args.table) {
         (Format::Json, None) => {
             return Ok(if args.pretty {
                 Shape::Pretty
@@ -217,14 +240,18 @@ enum Outcome {
     Failed(String),
 }
 
-/// One run of the command: the batch being filled, the output, the counts.
+/// Input events grouped for parallel processing.
+type Batch = Vec<Event>;
+
+/// Batches a reader may run ahead of the workers (bounds memory to a few batches).
+const BATCHES_AHEAD: usize = 2;
+
+/// One run of the command: the output, the progress display, the counts.
 struct Run<'a> {
     extractor: Extractor,
     mode: Mode,
     shape: Shape,
     offsets: Offsets,
-    batch: Vec<Item>,
-    batch_bytes: usize,
     out: BufWriter<io::StdoutLock<'a>>,
     progress: Progress,
     summary: Summary,
@@ -242,9 +269,7 @@ impl Run<'_> {
             extractor: Extractor::new(),
             mode,
             shape,
-            offsets: args.offsets,
-            batch: Vec::with_capacity(BATCH_ITEMS),
-            batch_bytes: 0,
+            offsets: args.offsets.unwrap_or_default(),
             out: BufWriter::with_capacity(1 << 16, io::stdout().lock()),
             progress: Progress::new(args.quiet, total),
             summary: Summary::default(),
@@ -252,7 +277,8 @@ impl Run<'_> {
         }
     }
 
-    /// Read every input, process it batch by batch and write the results.
+    /// Read every input on a reader thread, batch by batch (bounded in items and bytes),
+    /// while this thread has each batch processed in parallel and writes it in order.
     fn execute(&mut self, args: &InputArgs) -> io::Result<()> {
         if let Shape::Csv(table) = self.shape {
             self.out.write_all(&table.header_line())?;
@@ -261,48 +287,57 @@ impl Run<'_> {
             paths: &args.paths,
             jsonl: args.jsonl,
         };
-        inputs.read(&mut |event| self.accept(event))?;
-        self.flush_batch()?;
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(BATCHES_AHEAD);
+        std::thread::scope(|scope| {
+            let reader = scope.spawn(move || read_batches(&inputs, &tx));
+            let mut written = Ok(());
+            for batch in rx.iter() {
+                written = self.write_batch(batch);
+                if written.is_err() {
+                    break;
+                }
+            }
+            // Dropping the receiver makes a reader still running stop at its next batch.
+            drop(rx);
+            let read = reader
+                .join()
+                .unwrap_or_else(|_| Err(io::Error::other("the input reader stopped unexpectedly")));
+            written?;
+            // A reader stopped by a closed receiver only echoes the write error above.
+            read
+        })?;
         self.out.flush()
     }
 
-    /// Take one input event: queue an article, report a skipped file.
-    fn accept(&mut self, event: Event) -> io::Result<()> {
-        match event {
-            Event::Skipped { origin, reason } => {
-                self.summary.skipped += 1;
-                self.progress
-                    .message(&format!("newsfacts: skipped: {origin}: {reason}"));
-            }
-            Event::Item(item) => {
-                self.batch_bytes += item.body.as_ref().map_or(0, String::len);
-                self.batch.push(item);
-                if self.batch.len() >= BATCH_ITEMS || self.batch_bytes >= BATCH_BYTES {
-                    self.flush_batch()?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Process the queued articles in parallel, then write them in input order.
-    fn flush_batch(&mut self) -> io::Result<()> {
+    /// Process one batch in parallel, then write and report it in input order.
+    fn write_batch(&mut self, batch: Batch) -> io::Result<()> {
         let renderer = Renderer {
             extractor: &self.extractor,
             mode: self.mode,
             shape: self.shape,
             offsets: self.offsets,
         };
-        let outcomes: Vec<Outcome> = self
-            .batch
+        let outcomes: Vec<Option<Outcome>> = batch
             .par_iter()
             .with_max_len(1)
-            .map(|item| process(&renderer, item))
+            .map(|event| match event {
+                Event::Item(item) => Some(process(&renderer, item)),
+                Event::Skipped { .. } => None,
+            })
             .collect();
-        for (item, outcome) in self.batch.drain(..).zip(outcomes) {
+        for (event, outcome) in batch.into_iter().zip(outcomes) {
+            let item = match event {
+                Event::Skipped { origin, reason } => {
+                    self.summary.skipped += 1;
+                    self.progress
+                        .message(&format!("newsfacts: skipped: {origin}: {reason}"));
+                    continue;
+                }
+                Event::Item(item) => item,
+            };
             self.bytes_done += item.bytes;
             match outcome {
-                Outcome::Written { bytes, empty } => {
+                Some(Outcome::Written { bytes, empty }) => {
                     if empty {
                         self.summary.empty += 1;
                         self.progress.message(&format!(
@@ -313,18 +348,44 @@ impl Run<'_> {
                     self.out.write_all(&bytes)?;
                     self.summary.written += 1;
                 }
-                Outcome::Failed(msg) => {
+                Some(Outcome::Failed(msg)) => {
                     self.summary.failed += 1;
                     self.progress.message(&format!("newsfacts: error: {msg}"));
                 }
+                None => {}
             }
         }
-        self.batch_bytes = 0;
         self.out.flush()?;
         self.progress
             .update(self.summary.written + self.summary.failed, self.bytes_done);
         Ok(())
     }
+}
+
+/// Read every input event and send it on in batches of at most [`BATCH_ITEMS`] items or
+/// [`BATCH_BYTES`] bytes of text. Stops with an error when the receiver is gone.
+fn read_batches(inputs: &Inputs, tx: &std::sync::mpsc::SyncSender<Batch>) -> io::Result<()> {
+    let closed = || io::Error::new(io::ErrorKind::BrokenPipe, "output closed");
+    let mut batch = Batch::with_capacity(BATCH_ITEMS);
+    let mut items = 0;
+    let mut bytes = 0;
+    inputs.read(&mut |event| {
+        if let Event::Item(item) = &event {
+            items += 1;
+            bytes += item.body.as_ref().map_or(0, String::len);
+        }
+        batch.push(event);
+        if items >= BATCH_ITEMS || bytes >= BATCH_BYTES {
+            let full = std::mem::replace(&mut batch, Batch::with_capacity(BATCH_ITEMS));
+            tx.send(full).map_err(|_| closed())?;
+            (items, bytes) = (0, 0);
+        }
+        Ok(())
+    })?;
+    if !batch.is_empty() {
+        tx.send(batch).map_err(|_| closed())?;
+    }
+    Ok(())
 }
 
 /// Run the library over one item; a panic in the library fails that item only.
