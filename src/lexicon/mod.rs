@@ -29,11 +29,19 @@ pub enum ListKind {
     ActionVerbs,
     /// Units of measurement: a number before one is a measure, not a count.
     Units,
+    /// Given names: `name <TAB> gender (M, F, U)`; a capitalised run starting with one is a person.
+    FirstNames,
+    /// Listed given names that never start a person's name on their own ("May", "Georgia").
+    NameStopwords,
+    /// Words before a surname that mark a person: `honorific <TAB> gender or empty` ("Mr", "Sen").
+    Honorifics,
+    /// Head words that turn a preceding name into an organisation or place ("Foundation").
+    OrgWords,
 }
 
 impl ListKind {
     /// Every list kind, in a fixed order.
-    pub const ALL: [ListKind; 9] = [
+    pub const ALL: [ListKind; 13] = [
         ListKind::Abbreviations,
         ListKind::Furniture,
         ListKind::Agencies,
@@ -43,6 +51,10 @@ impl ListKind {
         ListKind::SpeechVerbs,
         ListKind::ActionVerbs,
         ListKind::Units,
+        ListKind::FirstNames,
+        ListKind::NameStopwords,
+        ListKind::Honorifics,
+        ListKind::OrgWords,
     ];
 
     /// The built-in data file of this list.
@@ -57,6 +69,10 @@ impl ListKind {
             ListKind::SpeechVerbs => include_str!("speech_verbs.txt"),
             ListKind::ActionVerbs => include_str!("action_verbs.tsv"),
             ListKind::Units => include_str!("units.txt"),
+            ListKind::FirstNames => include_str!("first_names.tsv"),
+            ListKind::NameStopwords => include_str!("name_stopwords.txt"),
+            ListKind::Honorifics => include_str!("honorifics.tsv"),
+            ListKind::OrgWords => include_str!("org_words.txt"),
         }
     }
 }
