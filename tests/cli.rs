@@ -455,3 +455,24 @@ fn quiet_suppresses_the_summary_but_not_errors() {
     assert!(out.stderr.contains("/no/such/file.txt"));
     assert!(!out.stderr.contains("articles"), "{}", out.stderr);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Any bytes on stdin, as one article or as JSON Lines: a clean exit (0, or 1 for a
+    /// reported bad input), JSON on stdout, no panic.
+    #[test]
+    fn any_bytes_on_stdin_never_crash_the_cli(
+        bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..2000),
+        jsonl in proptest::prelude::any::<bool>(),
+    ) {
+        let args: &[&str] = if jsonl { &["extract", "--jsonl"] } else { &["extract"] };
+        let out = run(args, &bytes);
+        proptest::prop_assert!(out.code == 0 || out.code == 1, "exit {}: {}", out.code, out.stderr);
+        proptest::prop_assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+        proptest::prop_assert!(!out.stderr.contains("internal error"), "{}", out.stderr);
+        for line in out.stdout.lines() {
+            proptest::prop_assert!(serde_json::from_str::<serde_json::Value>(line).is_ok());
+        }
+    }
+}
