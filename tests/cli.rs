@@ -476,3 +476,28 @@ proptest::proptest! {
         }
     }
 }
+
+/// The JSON Schema shipped in `schema/` must be the one generated from the record types, so
+/// it cannot go stale; every field the output has must be described in it.
+#[cfg(feature = "schema")]
+#[test]
+fn the_shipped_json_schema_is_the_generated_one() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/article.schema.json");
+    let shipped = std::fs::read_to_string(path).expect("schema/article.schema.json exists");
+    let out = run(&["schema"], b"");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout == shipped,
+        "schema/article.schema.json is stale; regenerate it with\n  \
+         cargo run -- schema > schema/article.schema.json"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&shipped).expect("schema is JSON");
+    let article =
+        run(&["extract", "fixtures/biotech-entity-list.txt"], b"").json_lines()[0].clone();
+    for key in article.as_object().expect("article object").keys() {
+        assert!(
+            schema["properties"].get(key).is_some(),
+            "output field {key:?} missing from the schema"
+        );
+    }
+}

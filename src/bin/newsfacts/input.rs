@@ -207,6 +207,9 @@ struct JsonArticle {
     text: String,
 }
 
+/// Largest line buffer kept between lines.
+const LINE_BUFFER_KEEP: usize = 1 << 24;
+
 /// Read `{"id", "text"}` lines; a bad line becomes a failed item naming its line number,
 /// the others go on. A line without an id is named `NAME:LINE`.
 pub fn read_jsonl(mut reader: impl BufRead, name: &str, sink: &mut Sink) -> io::Result<()> {
@@ -214,6 +217,10 @@ pub fn read_jsonl(mut reader: impl BufRead, name: &str, sink: &mut Sink) -> io::
     let mut line_no = 0usize;
     loop {
         buf.clear();
+        if buf.capacity() > LINE_BUFFER_KEEP {
+            // One huge line must not pin its memory for the rest of the run.
+            buf = Vec::new();
+        }
         let n = reader.read_until(b'\n', &mut buf)?;
         if n == 0 {
             return Ok(());
