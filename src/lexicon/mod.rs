@@ -57,6 +57,8 @@ pub enum ListKind {
     TitleModifiers,
     /// Words that end an appositive ("said", "who"): `Name, the X of Y who ...`.
     ClauseWords,
+    /// Words the quote attribution reads: `kind <TAB> word` (speaker nouns, pronouns, titles...).
+    QuoteWords,
 }
 
 impl ListKind {
@@ -84,6 +86,7 @@ impl ListKind {
         ListKind::Demonyms,
         ListKind::TitleModifiers,
         ListKind::ClauseWords,
+        ListKind::QuoteWords,
     ];
 
     /// The built-in data file of this list.
@@ -111,6 +114,7 @@ impl ListKind {
             ListKind::Demonyms => include_str!("demonyms.tsv"),
             ListKind::TitleModifiers => include_str!("title_modifiers.txt"),
             ListKind::ClauseWords => include_str!("clause_words.txt"),
+            ListKind::QuoteWords => include_str!("quote_words.tsv"),
         }
     }
 }
