@@ -25,15 +25,19 @@ pub enum ListKind {
     States,
     /// Speech verbs that introduce quotes ("said", "told", "according to").
     SpeechVerbs,
-    /// Action verbs: `lemma <TAB> kind <TAB> inflected forms separated by |`.
+    /// Action verbs: `lemma <TAB> kind <TAB> inflected forms separated by | <TAB> object role
+    /// <TAB> prepositions <TAB> flags` (see the file's header).
     ActionVerbs,
+    /// Function words the action parser reads: `word <TAB> class` (auxiliaries, negators,
+    /// pronouns, clause words, time words, actor heads).
+    ActionWords,
     /// Units of measurement: a number before one is a measure, not a count.
     Units,
 }
 
 impl ListKind {
     /// Every list kind, in a fixed order.
-    pub const ALL: [ListKind; 9] = [
+    pub const ALL: [ListKind; 10] = [
         ListKind::Abbreviations,
         ListKind::Furniture,
         ListKind::Agencies,
@@ -42,6 +46,7 @@ impl ListKind {
         ListKind::States,
         ListKind::SpeechVerbs,
         ListKind::ActionVerbs,
+        ListKind::ActionWords,
         ListKind::Units,
     ];
 
@@ -56,6 +61,7 @@ impl ListKind {
             ListKind::States => include_str!("states.tsv"),
             ListKind::SpeechVerbs => include_str!("speech_verbs.txt"),
             ListKind::ActionVerbs => include_str!("action_verbs.tsv"),
+            ListKind::ActionWords => include_str!("action_words.tsv"),
             ListKind::Units => include_str!("units.txt"),
         }
     }

@@ -1,0 +1,319 @@
+//! Action records: who did what to whom, read by a rule-based shallow parser.
+//!
+//! For every verb of the action lexicon (`action_verbs.tsv`) the parser reads the verb group
+//! (auxiliaries, negation, voice: [`chunk::verb_group`]), the subject to its left
+//! ([`chunk::subject_left`]: skipping time phrases, parentheticals, appositives; following
+//! relative pronouns to their antecedent and coordinated verbs to the shared subject) and the
+//! complement to its right ([`chunk::complement`]: object, frame prepositions, "by" agent).
+//! The actor is resolved through the article's entity mentions and the actors read so far
+//! ([`actor::Resolver`]): pronouns, "the department", surnames. Plain speech ("said") is never
+//! an act, but its subject is remembered, so that "Commerce said it was adding ..." resolves
+//! "it" to Commerce.
+
+mod actor;
+mod chunk;
+mod tokens;
+mod words;
+
+use crate::document::Document;
+use crate::lexicon::Lexicon;
+use crate::record::{Action, Article, Phrase};
+use actor::{Resolved, Resolver};
+use chunk::{complement, np_right, subject_left, verb_group, Subject, Voice};
+use std::ops::Range;
+use tokens::Sentence;
+use words::{class, form, Role, VerbEntry, VerbTable, WordClasses};
+
+/// Finds Action records; built once from the lexicon.
+#[derive(Debug, Clone)]
+pub(crate) struct ActionExtractor {
+    verbs: VerbTable,
+    words: WordClasses,
+}
+
+/// The verb group read just before, in the same sentence: what a coordinated verb or a
+/// participle chain shares.
+#[derive(Debug, Clone, Default)]
+struct Previous {
+    actor: Option<Resolved>,
+    /// Token range of its subject noun phrase (the target when it was passive).
+    subject: Option<Range<usize>>,
+}
+
+/// One sentence being read, with where it sits in the document.
+struct Context<'s, 'a> {
+    s: &'s Sentence<'a>,
+    /// Normalized offset of the sentence start.
+    base: usize,
+    index: usize,
+    headline: bool,
+}
+
+impl ActionExtractor {
+    pub(crate) fn new(lexicon: &Lexicon) -> ActionExtractor {
+        ActionExtractor {
+            verbs: VerbTable::new(lexicon),
+            words: WordClasses::new(lexicon),
+        }
+    }
+
+    /// The Action records of `doc`, given the records of the earlier stages in `article`.
+    pub(crate) fn extract(&self, doc: &Document, article: &Article) -> Vec<Action> {
+        let mut resolver = Resolver::new(doc, article);
+        let mut out = Vec::new();
+        for (index, sent) in doc.sentences().iter().enumerate() {
+            let Some(text) = doc.norm().get(sent.norm.clone()) else {
+                continue;
+            };
+            let s = Sentence::new(text, &self.words);
+            let cx = Context {
+                s: &s,
+                base: sent.norm.start,
+                index,
+                headline: index == 0 && doc.headline().is_some(),
+            };
+            self.sentence(&cx, &mut resolver, article, &mut out);
+        }
+        out
+    }
+
+    /// Read every verb group of one sentence, left to right.
+    fn sentence(
+        &self,
+        cx: &Context,
+        resolver: &mut Resolver,
+        article: &Article,
+        out: &mut Vec<Action>,
+    ) {
+        let s = cx.s;
+        let mut prev = Previous::default();
+        for i in 0..s.toks.len() {
+            let t = s.toks[i];
+            if !t.word || (t.cap && i > 0 && !cx.headline) {
+                continue;
+            }
+            if t.class & class::SPEECH != 0 {
+                self.speech(cx, i, resolver, &mut prev);
+                continue;
+            }
+            let Some((e, forms, after)) = self.pick(s, i) else {
+                continue;
+            };
+            let Some(group) = verb_group(s, i, forms, after) else {
+                continue;
+            };
+            let entry = &self.verbs.entries[e];
+            if let Some(action) = self.act(cx, entry, &group, resolver, article, &mut prev) {
+                let dup = out.iter().any(|a: &Action| {
+                    a.sentence == action.sentence
+                        && a.verb == action.verb
+                        && a.actor.as_ref().map(|x| &x.name)
+                            == action.actor.as_ref().map(|x| &x.name)
+                });
+                if !dup {
+                    out.push(action);
+                }
+            }
+        }
+    }
+
+    /// The verb entry a token starts, with its form flags and the token after verb and
+    /// particle; phrasal verbs need their particle next ("shut down").
+    fn pick(&self, s: &Sentence, i: usize) -> Option<(usize, u8, usize)> {
+        self.verbs.lookup(s.low(i)).iter().find_map(|&(e, f)| {
+            match &self.verbs.entries[e].particle {
+                Some(p) if s.low(i + 1) == p => Some((e, f, i + 2)),
+                Some(_) => None,
+                None => Some((e, f, i + 1)),
+            }
+        })
+    }
+
+    /// A speech verb is no act, but its subject is the likely referent of a pronoun that
+    /// follows ("The Commerce Department said it was adding ...").
+    fn speech(&self, cx: &Context, i: usize, resolver: &mut Resolver, prev: &mut Previous) {
+        let s = cx.s;
+        let Some(group) = verb_group(s, i, form::PAST | form::S3 | form::BASE, i + 1) else {
+            return;
+        };
+        let found = match subject_left(s, group.start) {
+            Subject::Np(r) => resolver.noun_phrase(s, r, cx.base, cx.index),
+            Subject::Pronoun(k) => resolver.pronoun(s, k, cx.base, cx.index).map(|(a, _)| a),
+            Subject::Relative(r) => resolver.noun_phrase(s, r, cx.base, cx.index),
+            Subject::Coordinated => prev.actor.clone(),
+            Subject::None => {
+                let inverted = group.start > 0
+                    && (s.punct(group.start - 1, ",") || s.punct(group.start - 1, "\""));
+                if inverted {
+                    let r = np_right(s, i + 1, false);
+                    resolver.noun_phrase(s, r, cx.base, cx.index)
+                } else {
+                    None
+                }
+            }
+        };
+        if let Some(a) = &found {
+            resolver.remember(a, cx.index, true);
+            prev.actor = found;
+        }
+    }
+
+    /// Read one act around a verb group: actor, target, object; `None` when it is no act or
+    /// has no actor.
+    fn act(
+        &self,
+        cx: &Context,
+        entry: &VerbEntry,
+        group: &chunk::Group,
+        resolver: &mut Resolver,
+        article: &Article,
+        prev: &mut Previous,
+    ) -> Option<Action> {
+        let s = cx.s;
+        let passive = group.voice == Voice::Passive;
+        let comp = complement(s, group.after, entry, passive);
+        let subject = match group.voice {
+            Voice::Chain => Subject::Coordinated,
+            _ => subject_left(s, group.start),
+        };
+        let subject_np: Option<Range<usize>> = match &subject {
+            Subject::Np(r) | Subject::Relative(r) => Some(r.clone()),
+            Subject::Pronoun(k) => Some(*k..*k + 1),
+            Subject::Coordinated => prev.subject.clone(),
+            Subject::None => None,
+        };
+        let mut dobj = comp.dobj.clone();
+        let (actor, rule) = if passive {
+            let actor = comp.by.clone().and_then(|r| {
+                if r.len() == 1 && s.is(r.start, class::PRON) {
+                    resolver
+                        .pronoun(s, r.start, cx.base, cx.index)
+                        .map(|(a, _)| a)
+                } else {
+                    resolver.noun_phrase(s, r, cx.base, cx.index)
+                }
+            });
+            // the subject of a passive is what the active object would be
+            dobj = subject_np.clone();
+            (actor, "passive-by")
+        } else {
+            match &subject {
+                Subject::Np(r) => (
+                    resolver.noun_phrase(s, r.clone(), cx.base, cx.index),
+                    "active",
+                ),
+                Subject::Relative(r) => (
+                    resolver.noun_phrase(s, r.clone(), cx.base, cx.index),
+                    "relative",
+                ),
+                Subject::Pronoun(k) => match resolver.pronoun(s, *k, cx.base, cx.index) {
+                    Some((a, true)) => (Some(a), "reported"),
+                    Some((a, false)) => (Some(a), "pronoun"),
+                    None => (None, "pronoun"),
+                },
+                Subject::Coordinated => (
+                    prev.actor.clone(),
+                    if group.voice == Voice::Chain {
+                        "participle"
+                    } else {
+                        "coordinated"
+                    },
+                ),
+                Subject::None => (None, "active"),
+            }
+        };
+        let mut actor = actor;
+        let mut rule = rule;
+        // "a measure that just passed Congress": the legislature is the actor
+        if entry.through && !passive {
+            let bill_subject = subject_np
+                .as_ref()
+                .and_then(|r| r.clone().rev().find(|&k| s.toks[k].word))
+                .is_some_and(|h| s.is(h, class::BILL_NOUN));
+            if bill_subject {
+                let body = comp
+                    .dobj
+                    .clone()
+                    .filter(|r| r.clone().any(|k| s.is(k, class::LEGISLATURE)));
+                actor = body.and_then(|r| resolver.noun_phrase(s, r, cx.base, cx.index));
+                dobj = subject_np.clone();
+                rule = "pass-through";
+            }
+        }
+        *prev = Previous {
+            actor: actor.clone(),
+            subject: subject_np.clone(),
+        };
+        let actor = actor?;
+        resolver.remember(&actor, cx.index, entry.report);
+        if entry.report && comp.clause {
+            return None;
+        }
+        if entry.needobj && dobj.is_none() && comp.infinitive.is_none() {
+            return None;
+        }
+        if entry.needprep && comp.preps.is_empty() {
+            return None;
+        }
+        let mut target = None;
+        let mut object = None;
+        if let Some(r) = dobj {
+            match entry.dobj {
+                Role::Target => target = Some(r),
+                Role::Object => object = Some(r),
+            }
+        }
+        for (role, r) in &comp.preps {
+            match role {
+                Role::Target if target.is_none() => target = Some(r.clone()),
+                Role::Object if object.is_none() => object = Some(r.clone()),
+                _ => {}
+            }
+        }
+        if object.is_none() {
+            object = comp.infinitive.clone();
+        }
+        let doc = resolver.doc();
+        let abs = |r: &Range<usize>| {
+            let b = s.byte_range(r.clone());
+            cx.base + b.start..cx.base + b.end
+        };
+        let phrase = |r: &Range<usize>| {
+            let n = abs(r);
+            Phrase {
+                text: doc.orig_text(n.clone()).to_string(),
+                span: doc.to_orig(n),
+            }
+        };
+        let target = target.filter(|r| !r.is_empty()).map(|r| phrase(&r));
+        let object = object.filter(|r| !r.is_empty()).map(|r| phrase(&r));
+        let count = target
+            .as_ref()
+            .and_then(|t| article.counts.iter().position(|c| t.span.contains(c.span)));
+        let verb_tokens = group.start..group.after.max(comp.end);
+        let mut clause = abs(&verb_tokens);
+        let sentence_norm = cx.base..cx.base + s.text.len();
+        if actor.norm.start >= sentence_norm.start && actor.norm.end <= sentence_norm.end {
+            clause.start = clause.start.min(actor.norm.start);
+            clause.end = clause.end.max(actor.norm.end);
+        }
+        let rule = if cx.headline && rule == "active" {
+            "headline"
+        } else {
+            rule
+        };
+        Some(Action {
+            verb: entry.lemma.clone(),
+            kind: entry.kind.clone(),
+            text: doc.orig_text(clause.clone()).to_string(),
+            span: doc.to_orig(clause),
+            sentence: cx.index,
+            actor: Some(actor.actor(doc)),
+            target,
+            object,
+            count,
+            negated: group.negated,
+            rule: rule.to_string(),
+        })
+    }
+}
