@@ -61,6 +61,9 @@ struct Seen {
 /// How far back (in sentences) a pronoun may reach.
 const PRONOUN_REACH: usize = 3;
 
+/// How far back a definite description ("the Pakistani president") may reach.
+const DESCRIPTION_REACH: usize = 12;
+
 /// Resolves subjects against the article's entities and the actors read so far.
 #[derive(Debug)]
 pub(super) struct Resolver<'a> {
@@ -123,53 +126,64 @@ impl<'a> Resolver<'a> {
     }
 
     /// Resolve the noun phrase `r` of sentence `s` (whose text starts at normalized offset
-    /// `base`). `None` when it names no plausible actor ("the bill", "unanimous consent").
+    /// `base`). `None` when it names no plausible actor ("the bill", "unanimous consent");
+    /// `lenient` accepts any noun head (speakers: "one community worker").
     pub fn noun_phrase(
         &self,
         s: &Sentence,
         r: Range<usize>,
         base: usize,
         sentence: usize,
+        lenient: bool,
     ) -> Option<Resolved> {
         if r.is_empty() {
             return None;
         }
         let bytes = s.byte_range(r.clone());
         let norm = base + bytes.start..base + bytes.end;
-        let head = last_word(s, &r)?;
-        if s.is(head, class::BILL_NOUN) && !s.toks[head].cap {
+        // the head is the last word before "of" ("a onetime friend of the ringleader")
+        let of = r.clone().skip(1).find(|&k| s.low(k) == "of");
+        let head = last_word(s, &(r.start..of.unwrap_or(r.end)))?;
+        let head_cap = s.toks[head].cap && !s.is(head, class::DET | class::POSS);
+        let head_class = s.toks[head].class;
+        if s.is(head, class::BILL_NOUN) && !head_cap {
             return None;
         }
         // the entity mention nearest the head
+        let search = if head_cap || of.is_none() {
+            norm.clone()
+        } else {
+            let b = s.byte_range(r.start..head + 1);
+            base + b.start..base + b.end
+        };
         let mention = self
             .entities
-            .within(norm.clone())
+            .within(search)
             .max_by_key(|m| (m.norm.end, std::cmp::Reverse(m.norm.start)));
         if let Some(m) = mention {
             let mut res = self.of_mention(m);
             res.norm = norm;
             return Some(res);
         }
-        let has_name = r
-            .clone()
+        let has_name = (r.start..head + 1)
             .any(|k| s.toks[k].cap && !s.is(k, class::DET | class::POSS | class::TITLE));
-        let head_class = s.toks[head].class;
-        // "the department", "the senator": a definite description of an actor read before
-        if !has_name
-            && s.is(r.start, class::DET)
-            && r.len() <= 3
-            && head_class & (class::ORG_NOUN | class::PERSON_NOUN) != 0
-        {
+        // "the department", "the Pakistani president": a description of an actor read before
+        if s.is(r.start, class::DET) && r.len() <= 4 && !head_cap {
             let kind = if head_class & class::PERSON_NOUN != 0 {
-                Kind::Person
+                Some(Kind::Person)
+            } else if head_class & class::ORG_NOUN != 0 && !has_name {
+                Some(Kind::Org)
             } else {
-                Kind::Org
+                None
             };
-            if let Some(found) = self.recall(&[kind], norm.start, sentence) {
+            let found =
+                kind.and_then(|k| self.recall(&[k], norm.start, sentence, DESCRIPTION_REACH));
+            if let Some(found) = found {
                 return Some(found.0.at(norm));
             }
         }
-        if !has_name && head_class & class::ACTOR_NOUN == 0 {
+        if (!lenient && !head_cap && head_class & class::ACTOR_NOUN == 0) || s.is(head, class::PRON)
+        {
             return None;
         }
         // the name as written, without determiners and titles
@@ -181,13 +195,14 @@ impl<'a> Resolver<'a> {
         while b + 1 < r.end && s.is(b, class::TITLE) && s.toks[b].cap {
             b += if s.punct(b + 1, ".") { 2 } else { 1 };
         }
-        let names_follow = (b..r.end).filter(|&k| s.toks[k].cap).count() >= 1 && b < r.end;
-        let a = if names_follow && (b..r.end).all(|k| s.toks[k].cap || !s.toks[k].word) {
-            b
+        let titled = b > a && b <= head && (b..head + 1).all(|k| s.toks[k].cap || !s.toks[k].word);
+        let a = if titled { b } else { a };
+        let end = if titled && of.is_some() {
+            head + 1
         } else {
-            a
+            r.end
         };
-        let name = s.text_of(a..r.end).to_string();
+        let name = s.text_of(a..end).to_string();
         if name.is_empty() {
             return None;
         }
@@ -196,29 +211,24 @@ impl<'a> Resolver<'a> {
             .count();
         let all_cap = (a..r.end).all(|k| !s.toks[k].word || s.toks[k].cap);
         let kind = if head_class & class::ORG_NOUN != 0
-            || r.clone().any(|k| s.is(k, class::ORG_NOUN) && s.toks[k].cap)
+            || (a..head + 1).any(|k| s.is(k, class::ORG_NOUN) && s.toks[k].cap)
         {
             Kind::Org
-        } else if head_class & class::GROUP_NOUN != 0 || !s.toks[head].cap {
+        } else if head_class & class::GROUP_NOUN != 0 || (!head_cap && s.low(head).ends_with('s')) {
             Kind::Group
-        } else if (b > r.start && b != a)
-            || s.is(r.start, class::TITLE)
-            || (all_cap && (2..=3).contains(&cap_words))
-        {
+        } else if !head_cap || titled || (all_cap && (2..=3).contains(&cap_words)) {
             Kind::Person
         } else {
             Kind::Org
         };
         // a surname alone: the person named in full before
-        if cap_words == 1 {
+        if cap_words == 1 && head_cap {
             let surname = s.word(head);
             if let Some(p) = self.seen.iter().rev().find(|x| {
                 x.actor.kind == Kind::Person
                     && x.actor.name.split_whitespace().last() == Some(surname)
             }) {
-                let mut res = p.actor.at(norm);
-                res.kind = Kind::Person;
-                return Some(res);
+                return Some(p.actor.at(norm));
             }
         }
         Some(Resolved {
@@ -248,17 +258,23 @@ impl<'a> Resolver<'a> {
         };
         let t = s.toks[k];
         let norm = base + t.start..base + t.end;
-        let (found, speaker) = self.recall(kinds, norm.start, sentence)?;
+        let (found, speaker) = self.recall(kinds, norm.start, sentence, PRONOUN_REACH)?;
         Some((found.at(norm), speaker))
     }
 
     /// The latest actor of one of `kinds` before normalized offset `pos`, from the memory or
     /// the entity mentions, whichever is nearer.
-    fn recall(&self, kinds: &[Kind], pos: usize, sentence: usize) -> Option<(Resolved, bool)> {
+    fn recall(
+        &self,
+        kinds: &[Kind],
+        pos: usize,
+        sentence: usize,
+        reach: usize,
+    ) -> Option<(Resolved, bool)> {
         let from_memory = self.seen.iter().rev().find(|x| {
             x.actor.norm.end <= pos
                 && kinds.contains(&x.actor.kind)
-                && x.sentence + PRONOUN_REACH >= sentence
+                && x.sentence + reach >= sentence
         });
         let want_person = kinds.contains(&Kind::Person);
         let want_org = kinds.contains(&Kind::Org);
@@ -266,7 +282,7 @@ impl<'a> Resolver<'a> {
             EntityRef::Agency(_) => want_org,
             EntityRef::Official(_) | EntityRef::Person(_) => want_person,
         });
-        let mention = mention.filter(|m| m.sentence + PRONOUN_REACH >= sentence);
+        let mention = mention.filter(|m| m.sentence + reach >= sentence);
         match (from_memory, mention) {
             (Some(x), Some(m)) if m.norm.start > x.actor.norm.end => {
                 Some((self.of_mention(m), false))

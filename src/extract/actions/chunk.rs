@@ -24,6 +24,12 @@ pub(super) struct Group {
     pub after: usize,
     pub voice: Voice,
     pub negated: bool,
+    /// No auxiliary before the verb.
+    pub bare: bool,
+    /// The verb form can be a past participle ("accused").
+    pub participle: bool,
+    /// Read as an "-s" form ("blacklists"), which may be a plural noun.
+    pub s3: bool,
 }
 
 /// What stands to the left of a verb group as its subject.
@@ -56,6 +62,8 @@ pub(super) struct Complement {
     pub by: Option<Range<usize>>,
     /// End (token index, exclusive) of everything read.
     pub end: usize,
+    /// The first token after the verb that is no adverb.
+    pub after_adverbs: usize,
 }
 
 /// Read the verb group around verb token `i` with form flags `forms`; `after` is the first
@@ -94,6 +102,9 @@ pub(super) fn verb_group(s: &Sentence, i: usize, forms: u8, after: usize) -> Opt
             after,
             voice,
             negated,
+            bare: aux == 0,
+            participle: forms & form::PART != 0,
+            s3: false,
         })
     };
     let before = j.checked_sub(1);
@@ -124,7 +135,7 @@ pub(super) fn verb_group(s: &Sentence, i: usize, forms: u8, after: usize) -> Opt
         }
     }
     if forms & form::S3 != 0 && aux == 0 && s3_subject_before(s, j) && !s.is(after, class::PREP) {
-        return group(Voice::Active);
+        return group(Voice::Active).map(|g| Group { s3: true, ..g });
     }
     if forms & form::BASE != 0 && aux & (class::MODAL | class::DO) != 0 {
         return group(Voice::Active);
@@ -212,6 +223,11 @@ pub(super) fn np_left(s: &Sentence, p: usize) -> Range<usize> {
         } else if c & (class::DET | class::POSS) != 0 {
             if words > 0 {
                 start = j;
+            }
+            // "a onetime friend of the ringleader": the phrase goes on before "of"
+            if words > 0 && j > 0 && s.low(j - 1) == "of" {
+                k = j;
+                continue;
             }
             break;
         } else if low == "of" || (low == "and" && j > 0 && s.toks[j - 1].cap && words > 0) {
@@ -351,7 +367,8 @@ pub(super) fn subject_left(s: &Sentence, mut p: usize) -> Subject {
                 None => return Subject::None,
             }
         }
-        let time_here = s.is(k, class::TIME)
+        let surname = s.toks[k].cap && k > 0 && name_word(s, k - 1) && s.toks[k - 1].class == 0;
+        let time_here = (s.is(k, class::TIME) && !surname)
             || (s.toks[k].digit && (k.saturating_sub(3)..k).any(|m| s.is(m, class::TIME)));
         if time_here {
             let mut m = k;
@@ -389,6 +406,14 @@ pub(super) fn subject_left(s: &Sentence, mut p: usize) -> Subject {
                 opener = Some(m);
             }
         }
+        // "The Secretary of State for Culture, Media and Sport, Tessa Jowell, has hit out":
+        // a name between the commas is the subject
+        let inner = np_left(s, k);
+        let bracketed = !inner.is_empty() && inner.start > 0 && s.punct(inner.start - 1, ",");
+        if bracketed && inner.clone().all(|m| s.toks[m].cap || !s.toks[m].word) && inner.len() <= 4
+        {
+            return Subject::Np(inner);
+        }
         return match opener {
             Some(o) => {
                 let np = np_left(s, o);
@@ -411,17 +436,33 @@ pub(super) fn subject_left(s: &Sentence, mut p: usize) -> Subject {
             a -= 1;
         }
         let np = np_left(s, a);
-        return if np.is_empty() {
-            Subject::None
-        } else {
-            Subject::Relative(np)
-        };
+        if np.is_empty() {
+            return Subject::None;
+        }
+        // "Salman Abedi, the British-Libyan who carried out ...": the name in apposition
+        if !name_word(s, np.start) && np.start > 0 && s.punct(np.start - 1, ",") {
+            let named = np_left(s, np.start - 1);
+            let first_name = named.clone().find(|&m| {
+                name_word(s, m)
+                    && named
+                        .clone()
+                        .skip_while(|&x| x < m)
+                        .all(|x| s.toks[x].cap || !s.toks[x].word)
+            });
+            if let Some(f) = first_name {
+                return Subject::Relative(f..named.end);
+            }
+        }
+        return Subject::Relative(np);
     }
     if s.is(k, class::PRON) && !name_word(s, k) {
         return Subject::Pronoun(k);
     }
     let np = np_left(s, p);
-    if np.is_empty() {
+    // "with Morning Joe hosts ...": the object of a preposition is no subject
+    let governed =
+        np.start > 0 && s.is(np.start - 1, class::PREP) && !s.is(np.start - 1, class::SUBORD);
+    if np.is_empty() || governed {
         Subject::None
     } else {
         Subject::Np(np)
@@ -437,6 +478,7 @@ pub(super) fn complement(s: &Sentence, q: usize, entry: &VerbEntry, passive: boo
     };
     let stop_of = entry.prep_role("of").is_some();
     let mut k = skip_adverbs(s, q);
+    out.after_adverbs = k;
     if k >= n {
         return out;
     }
@@ -458,11 +500,13 @@ pub(super) fn complement(s: &Sentence, q: usize, entry: &VerbEntry, passive: boo
             out.end = k;
         } else if np_start(s, k) && !s.is(k, class::PREP) {
             let r = np_right(s, k, stop_of);
-            if !r.is_empty() {
+            if !r.is_empty() && !is_time_np(s, &r) {
                 k = r.end;
                 out.end = k;
                 out.dobj = Some(r);
-                if s.is(k, class::BE | class::HAVE | class::MODAL | class::DO) {
+                if s.is(k, class::BE | class::HAVE | class::MODAL | class::DO)
+                    || matches!(s.low(k), "that" | "whether" | "if")
+                {
                     out.clause = true;
                     return out;
                 }

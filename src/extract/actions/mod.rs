@@ -137,16 +137,16 @@ impl ActionExtractor {
             return;
         };
         let found = match subject_left(s, group.start) {
-            Subject::Np(r) => resolver.noun_phrase(s, r, cx.base, cx.index),
+            Subject::Np(r) => resolver.noun_phrase(s, r, cx.base, cx.index, true),
             Subject::Pronoun(k) => resolver.pronoun(s, k, cx.base, cx.index).map(|(a, _)| a),
-            Subject::Relative(r) => resolver.noun_phrase(s, r, cx.base, cx.index),
+            Subject::Relative(r) => resolver.noun_phrase(s, r, cx.base, cx.index, true),
             Subject::Coordinated => prev.actor.clone(),
             Subject::None => {
                 let inverted = group.start > 0
                     && (s.punct(group.start - 1, ",") || s.punct(group.start - 1, "\""));
                 if inverted {
                     let r = np_right(s, i + 1, false);
-                    resolver.noun_phrase(s, r, cx.base, cx.index)
+                    resolver.noun_phrase(s, r, cx.base, cx.index, true)
                 } else {
                     None
                 }
@@ -190,7 +190,7 @@ impl ActionExtractor {
                         .pronoun(s, r.start, cx.base, cx.index)
                         .map(|(a, _)| a)
                 } else {
-                    resolver.noun_phrase(s, r, cx.base, cx.index)
+                    resolver.noun_phrase(s, r, cx.base, cx.index, false)
                 }
             });
             // the subject of a passive is what the active object would be
@@ -199,11 +199,11 @@ impl ActionExtractor {
         } else {
             match &subject {
                 Subject::Np(r) => (
-                    resolver.noun_phrase(s, r.clone(), cx.base, cx.index),
+                    resolver.noun_phrase(s, r.clone(), cx.base, cx.index, false),
                     "active",
                 ),
                 Subject::Relative(r) => (
-                    resolver.noun_phrase(s, r.clone(), cx.base, cx.index),
+                    resolver.noun_phrase(s, r.clone(), cx.base, cx.index, false),
                     "relative",
                 ),
                 Subject::Pronoun(k) => match resolver.pronoun(s, *k, cx.base, cx.index) {
@@ -235,7 +235,7 @@ impl ActionExtractor {
                     .dobj
                     .clone()
                     .filter(|r| r.clone().any(|k| s.is(k, class::LEGISLATURE)));
-                actor = body.and_then(|r| resolver.noun_phrase(s, r, cx.base, cx.index));
+                actor = body.and_then(|r| resolver.noun_phrase(s, r, cx.base, cx.index, false));
                 dobj = subject_np.clone();
                 rule = "pass-through";
             }
@@ -252,8 +252,22 @@ impl ActionExtractor {
         if entry.needobj && dobj.is_none() && comp.infinitive.is_none() {
             return None;
         }
-        if entry.needprep && comp.preps.is_empty() {
+        if (entry.needprep && comp.preps.is_empty()) || (entry.needto && comp.infinitive.is_none())
+        {
             return None;
+        }
+        if group.voice == Voice::Active && group.bare && dobj.is_none() {
+            // "the two men accused of ...": a participle with no object before a preposition
+            // that is no target of the verb is a reduced relative clause, not an act
+            let k = comp.after_adverbs;
+            let target_prep = entry.prep_role(s.low(k)) == Some(Role::Target);
+            if s.is(k, class::PREP) && !target_prep && group.participle {
+                return None;
+            }
+            // "the Paris attacks": an -s form with nothing after it is a noun
+            if group.s3 && comp.preps.is_empty() && comp.infinitive.is_none() {
+                return None;
+            }
         }
         let mut target = None;
         let mut object = None;

@@ -43,17 +43,12 @@ impl<'a> Sentence<'a> {
                 i += len;
                 continue;
             }
-            if c == '\'' && lower[i..].starts_with("'s") && !is_alnum_at(text, i + 2) {
-                toks.push(Token {
-                    start: i,
-                    end: i + 2,
-                    word: true,
-                    cap: false,
-                    digit: false,
-                    class: 0,
-                });
-                i += 2;
-                continue;
+            if c == '\'' {
+                if let Some(n) = clitic_len(&lower[i..]) {
+                    toks.push(word_token(text, &lower, i, i + n, words));
+                    i += n;
+                    continue;
+                }
             }
             if !c.is_alphanumeric() {
                 toks.push(Token {
@@ -77,9 +72,10 @@ impl<'a> Sentence<'a> {
                     j += d.len_utf8();
                 } else if matches!(d, '-' | '.' | '&' | ',' | '\'')
                     && is_alnum_at(text, j + 1)
-                    && !(d == '\'' && lower[j..].starts_with("'s") && !is_alnum_at(text, j + 2))
+                    && !(d == '\'' && clitic_len(&lower[j..]).is_some())
                     && !(d == ','
                         && !(bytes[j - 1].is_ascii_digit() && bytes[j + 1].is_ascii_digit()))
+                    && (d != '.' || inner_period(text, start, j))
                 {
                     j += 1;
                 } else {
@@ -154,6 +150,22 @@ fn word_token(text: &str, lower: &str, start: usize, end: usize, words: &WordCla
     }
 }
 
+/// The length of a clitic at the start of `rest` ("'s", "'ll", "'re", "'ve", "'d", "'m")
+/// when no letter follows it.
+fn clitic_len(rest: &str) -> Option<usize> {
+    ["'s", "'ll", "'re", "'ve", "'d", "'m"]
+        .iter()
+        .find(|c| rest.starts_with(**c) && !is_alnum_at(rest, c.len()))
+        .map(|c| c.len())
+}
+
+/// A period inside a word: "U.S", "3.5", "p.m"; not two sentences run together
+/// ("police.Similar").
+fn inner_period(text: &str, start: usize, j: usize) -> bool {
+    let segment = text[start..j].rsplit(['.', '-']).next().unwrap_or("");
+    segment.chars().count() <= 2 || segment.chars().all(|c| c.is_ascii_digit())
+}
+
 fn is_alnum_at(text: &str, i: usize) -> bool {
     text.get(i..)
         .and_then(|s| s.chars().next())
@@ -173,14 +185,14 @@ mod tests {
     fn splits_possessives_contractions_and_punctuation() {
         let wc = WordClasses::new(&Lexicon::default());
         let s = Sentence::new(
-            "Sen. Ron Wyden (D-Ore.) didn't back China's 1,500 U.S. firms.",
+            "Sen. Ron Wyden (D-Ore.) didn't back China's 1,500 U.S. firms.police.Similar we'll",
             &wc,
         );
         assert_eq!(
             words(&s),
             [
                 "Sen", ".", "Ron", "Wyden", "(", "D-Ore", ".", ")", "did", "n't", "back", "China",
-                "'s", "1,500", "U.S", ".", "firms", "."
+                "'s", "1,500", "U.S", ".", "firms", ".", "police", ".", "Similar", "we", "'ll"
             ]
         );
         assert!(s.is(9, class::NEG));

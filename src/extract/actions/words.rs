@@ -39,6 +39,8 @@ pub(super) struct VerbEntry {
     pub needobj: bool,
     /// Only an act with one of its prepositions.
     pub needprep: bool,
+    /// Only an act with an infinitive ("pushed Democrats to reject").
+    pub needto: bool,
     /// "The bill passed Congress": a legislature after the verb is the actor.
     pub through: bool,
 }
@@ -84,6 +86,7 @@ impl VerbTable {
                 report: flags.contains("report"),
                 needobj: flags.contains("needobj"),
                 needprep: flags.contains("needprep"),
+                needto: flags.contains("needto"),
                 through: flags.contains("through"),
                 lemma,
             };
