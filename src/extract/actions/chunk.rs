@@ -88,6 +88,14 @@ pub(super) fn verb_group(s: &Sentence, i: usize, forms: u8, after: usize) -> Opt
             j = k;
         } else if lower_case && (c & class::ADVERB != 0 || is_ly_adverb(s.low(k))) {
             j = k;
+        } else if s.low(k) == "to"
+            && k > 0
+            && s.is(k - 1, class::CATENATIVE | class::CATENATIVE_NEG)
+        {
+            // "had to cancel", "refused to sign": the infinitive is the act
+            negated |= s.is(k - 1, class::CATENATIVE_NEG);
+            aux |= class::MODAL;
+            j = k - 1;
         } else {
             to = s.low(k) == "to";
             break;
@@ -180,7 +188,7 @@ fn abbrev_before_period(s: &Sentence, j: usize) -> bool {
 
 /// Whether token `k` is a word that is a name mid-sentence (capitalized, not the first token),
 /// or an all-caps acronym ("US").
-fn name_word(s: &Sentence, k: usize) -> bool {
+pub(super) fn name_word(s: &Sentence, k: usize) -> bool {
     let Some(t) = s.toks.get(k) else {
         return false;
     };
@@ -285,7 +293,7 @@ pub(super) fn np_right(s: &Sentence, q: usize, stop_of: bool) -> Range<usize> {
                 k += 1;
                 continue;
             }
-            if low == "\"" && words == 0 {
+            if (low == "\"" || low == "'") && words == 0 {
                 k += 1;
                 continue;
             }
@@ -382,7 +390,7 @@ pub(super) fn subject_left(s: &Sentence, mut p: usize) -> Subject {
             p = m;
             continue;
         }
-        if s.punct(k, "\"") {
+        if s.punct(k, "\"") || s.punct(k, "'") {
             p = k;
             continue;
         }
@@ -410,8 +418,11 @@ pub(super) fn subject_left(s: &Sentence, mut p: usize) -> Subject {
         // a name between the commas is the subject
         let inner = np_left(s, k);
         let bracketed = !inner.is_empty() && inner.start > 0 && s.punct(inner.start - 1, ",");
-        if bracketed && inner.clone().all(|m| s.toks[m].cap || !s.toks[m].word) && inner.len() <= 4
-        {
+        let name_like = inner
+            .clone()
+            .all(|m| s.toks[m].cap || !s.toks[m].word || s.is(m, class::TITLE));
+        let ends_in_name = inner.end > 0 && name_word(s, inner.end - 1);
+        if bracketed && name_like && ends_in_name && inner.len() <= 6 {
             return Subject::Np(inner);
         }
         return match opener {
@@ -459,10 +470,7 @@ pub(super) fn subject_left(s: &Sentence, mut p: usize) -> Subject {
         return Subject::Pronoun(k);
     }
     let np = np_left(s, p);
-    // "with Morning Joe hosts ...": the object of a preposition is no subject
-    let governed =
-        np.start > 0 && s.is(np.start - 1, class::PREP) && !s.is(np.start - 1, class::SUBORD);
-    if np.is_empty() || governed {
+    if np.is_empty() {
         Subject::None
     } else {
         Subject::Np(np)
@@ -521,6 +529,11 @@ pub(super) fn complement(s: &Sentence, q: usize, entry: &VerbEntry, passive: boo
     }
     for _ in 0..4 {
         k = skip_adverbs(s, k);
+        // "turned the new emails over to ...": the particle after the object
+        if entry.particle.as_deref() == Some(s.low(k)) {
+            k += 1;
+            out.end = k;
+        }
         if !s.is(k, class::PREP) || s.toks[k].cap && k > 0 {
             break;
         }

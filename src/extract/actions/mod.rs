@@ -24,6 +24,38 @@ use std::ops::Range;
 use tokens::Sentence;
 use words::{class, form, Role, VerbEntry, VerbTable, WordClasses};
 
+/// "with Morning Joe hosts ...": a noun phrase after a preposition is its object, no subject.
+fn governed(s: &Sentence, np: Option<&Range<usize>>) -> bool {
+    np.is_some_and(|r| {
+        r.start > 0 && s.is(r.start - 1, class::PREP) && !s.is(r.start - 1, class::SUBORD)
+    })
+}
+
+/// The nearest run of capitalized words before token `k` in the sentence.
+fn nearest_name(s: &Sentence, k: usize) -> Option<Range<usize>> {
+    let end = (0..k)
+        .rev()
+        .find(|&j| chunk::name_word(s, j) && !s.is(j, class::TITLE))?
+        + 1;
+    let mut start = end - 1;
+    while start > 0 && (chunk::name_word(s, start - 1) || s.low(start - 1) == "'s") {
+        start -= 1;
+    }
+    while start < end && s.low(start) == "'s" {
+        start += 1;
+    }
+    Some(start..end)
+}
+
+/// The last word of an action's actor name, to compare actors across mentions.
+fn surname(a: &Action) -> String {
+    a.actor
+        .as_ref()
+        .and_then(|x| x.name.split_whitespace().last())
+        .unwrap_or("")
+        .to_lowercase()
+}
+
 /// Finds Action records; built once from the lexicon.
 #[derive(Debug, Clone)]
 pub(crate) struct ActionExtractor {
@@ -74,6 +106,13 @@ impl ActionExtractor {
             };
             self.sentence(&cx, &mut resolver, article, &mut out);
         }
+        // the headline restates the lead: keep the body's fuller record of the same act
+        let body: Vec<(String, String)> = out
+            .iter()
+            .filter(|a| a.rule != "headline")
+            .map(|a| (a.verb.clone(), surname(a)))
+            .collect();
+        out.retain(|a| a.rule != "headline" || !body.contains(&(a.verb.clone(), surname(a))));
         out
     }
 
@@ -87,9 +126,12 @@ impl ActionExtractor {
     ) {
         let s = cx.s;
         let mut prev = Previous::default();
+        // a line in capitals ("WHY SENEGAL CLAMPS DOWN ON QURANIC SCHOOLS") reads like a headline
+        let shouting = s.toks.iter().filter(|t| t.word).count() > 2
+            && s.text.chars().all(|c| !c.is_lowercase());
         for i in 0..s.toks.len() {
             let t = s.toks[i];
-            if !t.word || (t.cap && i > 0 && !cx.headline) {
+            if !t.word || (t.cap && i > 0 && !cx.headline && !shouting) {
                 continue;
             }
             if t.class & class::SPEECH != 0 {
@@ -123,7 +165,13 @@ impl ActionExtractor {
         self.verbs.lookup(s.low(i)).iter().find_map(|&(e, f)| {
             match &self.verbs.entries[e].particle {
                 Some(p) if s.low(i + 1) == p => Some((e, f, i + 2)),
-                Some(_) => None,
+                // "turned the new emails over": the particle after a short object
+                Some(p) => {
+                    let n = s.toks.len();
+                    let m = (i + 2..n.min(i + 8)).find(|&m| s.low(m) == p)?;
+                    let plain = (i + 1..m).all(|x| s.toks[x].word && !s.is(x, class::NP_STOP));
+                    plain.then_some((e, f, i + 1))
+                }
                 None => Some((e, f, i + 1)),
             }
         })
@@ -198,6 +246,7 @@ impl ActionExtractor {
             (actor, "passive-by")
         } else {
             match &subject {
+                Subject::Np(_) if group.s3 && governed(s, subject_np.as_ref()) => (None, "active"),
                 Subject::Np(r) => (
                     resolver.noun_phrase(s, r.clone(), cx.base, cx.index, false),
                     "active",
@@ -208,9 +257,36 @@ impl ActionExtractor {
                 ),
                 Subject::Pronoun(k) => match resolver.pronoun(s, *k, cx.base, cx.index) {
                     Some((a, true)) => (Some(a), "reported"),
-                    Some((a, false)) => (Some(a), "pronoun"),
-                    None => (None, "pronoun"),
+                    Some((a, _))
+                        if a.norm.start >= cx.base
+                            || !s.is(*k, class::PRON_THING | class::PRON_GROUP) =>
+                    {
+                        (Some(a), "pronoun")
+                    }
+                    // "Nippon Steel slid after it agreed ...": the body named before in the sentence
+                    found => {
+                        let near = nearest_name(s, *k)
+                            .and_then(|r| resolver.noun_phrase(s, r, cx.base, cx.index, false))
+                            .filter(|a| a.kind != actor::Kind::Person);
+                        match near.or(found.map(|(a, _)| a)) {
+                            Some(a) => {
+                                let t = s.toks[*k];
+                                let pronoun = cx.base + t.start..cx.base + t.end;
+                                (Some(Resolved { norm: pronoun, ..a }), "pronoun")
+                            }
+                            None => (None, "pronoun"),
+                        }
+                    }
                 },
+                Subject::Coordinated if group.voice == Voice::Chain && prev.actor.is_none() => {
+                    // ", promising to ...": the subject that opens the sentence
+                    let first = (0..s.toks.len()).find(|&k| s.toks[k].word).unwrap_or(0);
+                    let r = np_right(s, first, false);
+                    (
+                        resolver.noun_phrase(s, r, cx.base, cx.index, false),
+                        "participle",
+                    )
+                }
                 Subject::Coordinated => (
                     prev.actor.clone(),
                     if group.voice == Voice::Chain {

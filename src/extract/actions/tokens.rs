@@ -163,7 +163,11 @@ fn clitic_len(rest: &str) -> Option<usize> {
 /// ("police.Similar").
 fn inner_period(text: &str, start: usize, j: usize) -> bool {
     let segment = text[start..j].rsplit(['.', '-']).next().unwrap_or("");
-    segment.chars().count() <= 2 || segment.chars().all(|c| c.is_ascii_digit())
+    let digit_next = text[j + 1..].starts_with(|c: char| c.is_ascii_digit());
+    if segment.chars().all(|c| c.is_ascii_digit()) {
+        return digit_next;
+    }
+    segment.chars().count() <= 2 && !digit_next
 }
 
 fn is_alnum_at(text: &str, i: usize) -> bool {
@@ -185,14 +189,39 @@ mod tests {
     fn splits_possessives_contractions_and_punctuation() {
         let wc = WordClasses::new(&Lexicon::default());
         let s = Sentence::new(
-            "Sen. Ron Wyden (D-Ore.) didn't back China's 1,500 U.S. firms.police.Similar we'll",
+            "Sen. Ron Wyden (D-Ore.) didn't back China's 1,500 U.S. firms.police.Similar we'll 3.5 260.Magistrate",
             &wc,
         );
         assert_eq!(
             words(&s),
             [
-                "Sen", ".", "Ron", "Wyden", "(", "D-Ore", ".", ")", "did", "n't", "back", "China",
-                "'s", "1,500", "U.S", ".", "firms", ".", "police", ".", "Similar", "we", "'ll"
+                "Sen",
+                ".",
+                "Ron",
+                "Wyden",
+                "(",
+                "D-Ore",
+                ".",
+                ")",
+                "did",
+                "n't",
+                "back",
+                "China",
+                "'s",
+                "1,500",
+                "U.S",
+                ".",
+                "firms",
+                ".",
+                "police",
+                ".",
+                "Similar",
+                "we",
+                "'ll",
+                "3.5",
+                "260",
+                ".",
+                "Magistrate"
             ]
         );
         assert!(s.is(9, class::NEG));

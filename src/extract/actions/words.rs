@@ -117,7 +117,13 @@ impl VerbTable {
             };
             add(head, form::BASE);
             let slots = [form::S3, form::PAST, form::PART, form::ING];
-            for (f, flag) in infl.iter().zip(slots) {
+            for (n, f) in infl.iter().enumerate() {
+                // forms after the fourth are spelling variants ("labelled", "labelling")
+                let flag = match slots.get(n) {
+                    Some(flag) => *flag,
+                    None if f.ends_with("ing") => form::ING,
+                    None => form::PAST | form::PART,
+                };
                 add(f, flag);
             }
         }
@@ -172,12 +178,18 @@ pub(super) mod class {
     pub const GROUP_NOUN: u32 = 1 << 22;
     pub const BILL_NOUN: u32 = 1 << 23;
     pub const LEGISLATURE: u32 = 1 << 24;
+    /// "had to", "managed to", "voted to": the infinitive after it is the act.
+    pub const CATENATIVE: u32 = 1 << 25;
+    /// "refused to", "failed to": the infinitive after it is an act that did not happen.
+    pub const CATENATIVE_NEG: u32 = 1 << 26;
+    /// Verb particles ("down", "over", "out").
+    pub const PARTICLE: u32 = 1 << 27;
     /// Any pronoun.
     pub const PRON: u32 = PRON_PERSON | PRON_THING | PRON_GROUP | PRON_OTHER;
     /// Auxiliaries and negators: the words of a verb group before the verb.
     pub const AUX: u32 = BE | HAVE | DO | MODAL | NEG;
     /// Words that end a noun phrase.
-    pub const NP_STOP: u32 = AUX | PREP | CONJ | SUBORD | PRON | SPEECH;
+    pub const NP_STOP: u32 = AUX | PREP | CONJ | SUBORD | PRON | SPEECH | PARTICLE;
     /// Heads that make a common noun phrase an actor.
     pub const ACTOR_NOUN: u32 = ORG_NOUN | PERSON_NOUN | GROUP_NOUN;
 
@@ -209,6 +221,9 @@ pub(super) mod class {
             "group-noun" => GROUP_NOUN,
             "bill-noun" => BILL_NOUN,
             "legislature" => LEGISLATURE,
+            "catenative" => CATENATIVE,
+            "catenative-neg" => CATENATIVE_NEG,
+            "particle" => PARTICLE,
             _ => 0,
         }
     }
