@@ -178,7 +178,7 @@ fn is_ly_adverb(low: &str) -> bool {
 
 /// A lowercase word that reads as a finite or participle verb ("deleted", "imposed").
 fn verbish(low: &str) -> bool {
-    low.len() > 4 && low.ends_with("ed")
+    low.len() > 4 && low.ends_with("ed") && !low.contains('-')
 }
 
 /// A short capitalized word or initial before a period: "Sen.", "J.", "Gov.".
@@ -209,7 +209,8 @@ pub(super) fn np_left(s: &Sentence, p: usize) -> Range<usize> {
         let t = s.toks[j];
         let low = s.low(j);
         if !t.word {
-            let inner = words > 0 && start == j + 1;
+            // a period at the very end is an abbreviation's ("Baoshan Iron and Steel Co. said")
+            let inner = (words > 0 && start == j + 1) || (words == 0 && j + 1 == p);
             if inner
                 && ((low == "." && j > 0 && abbrev_before_period(s, j - 1))
                     || ((low == "-" || low == "&") && j > 0 && s.toks[j - 1].word))
@@ -506,7 +507,9 @@ pub(super) fn complement(s: &Sentence, q: usize, entry: &VerbEntry, passive: boo
             out.dobj = Some(k..k + 1);
             k += 1;
             out.end = k;
-        } else if np_start(s, k) && !s.is(k, class::PREP) {
+        } else if (np_start(s, k) || s.toks[k].word && s.toks[k].class == 0)
+            && !s.is(k, class::PREP)
+        {
             let r = np_right(s, k, stop_of);
             if !r.is_empty() && !is_time_np(s, &r) {
                 k = r.end;

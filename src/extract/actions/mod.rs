@@ -38,13 +38,33 @@ fn nearest_name(s: &Sentence, k: usize) -> Option<Range<usize>> {
         .find(|&j| chunk::name_word(s, j) && !s.is(j, class::TITLE))?
         + 1;
     let mut start = end - 1;
-    while start > 0 && (chunk::name_word(s, start - 1) || s.low(start - 1) == "'s") {
-        start -= 1;
+    while start > 0 {
+        let joiner = matches!(s.low(start - 1), "'s" | "and" | "&" | "of" | ".")
+            && start >= 2
+            && chunk::name_word(s, start - 2);
+        if chunk::name_word(s, start - 1) || joiner {
+            start -= 1;
+        } else {
+            break;
+        }
     }
     while start < end && s.low(start) == "'s" {
         start += 1;
     }
     Some(start..end)
+}
+
+/// Whether `later` repeats `earlier`: same verb and actor, in the same sentence or with the
+/// same (or no) target and object.
+fn same_act(earlier: &Action, later: &Action) -> bool {
+    let name = |a: &Action| a.actor.as_ref().map(|x| x.name.to_lowercase());
+    let text = |p: &Option<Phrase>| p.as_ref().map(|p| p.text.to_lowercase());
+    earlier.verb == later.verb
+        && name(earlier) == name(later)
+        && (earlier.sentence == later.sentence
+            || (later.target.is_none() && later.object.is_none())
+            || (text(&earlier.target) == text(&later.target)
+                && text(&earlier.object) == text(&later.object)))
 }
 
 /// The last word of an action's actor name, to compare actors across mentions.
@@ -126,12 +146,29 @@ impl ActionExtractor {
     ) {
         let s = cx.s;
         let mut prev = Previous::default();
+        let sentence_norm = cx.base..cx.base + s.text.len();
+        let doc = resolver.doc();
+        let quoted_spans: Vec<Range<usize>> = article
+            .quotes
+            .iter()
+            .map(|q| doc.to_norm(q.span))
+            .filter(|q| q.start < sentence_norm.end && q.end > sentence_norm.start)
+            .collect();
         // a line in capitals ("WHY SENEGAL CLAMPS DOWN ON QURANIC SCHOOLS") reads like a headline
         let shouting = s.toks.iter().filter(|t| t.word).count() > 2
             && s.text.chars().all(|c| !c.is_lowercase());
+        let mut quoted = false;
         for i in 0..s.toks.len() {
             let t = s.toks[i];
+            if s.punct(i, "\"") {
+                quoted = !quoted;
+            }
             if !t.word || (t.cap && i > 0 && !cx.headline && !shouting) {
+                continue;
+            }
+            // what a speaker says inside quotation marks is speech, not a reported act
+            let pos = cx.base + t.start;
+            if quoted || quoted_spans.iter().any(|q| q.contains(&pos)) {
                 continue;
             }
             if t.class & class::SPEECH != 0 {
@@ -146,12 +183,7 @@ impl ActionExtractor {
             };
             let entry = &self.verbs.entries[e];
             if let Some(action) = self.act(cx, entry, &group, resolver, article, &mut prev) {
-                let dup = out.iter().any(|a: &Action| {
-                    a.sentence == action.sentence
-                        && a.verb == action.verb
-                        && a.actor.as_ref().map(|x| &x.name)
-                            == action.actor.as_ref().map(|x| &x.name)
-                });
+                let dup = out.iter().any(|a: &Action| same_act(a, &action));
                 if !dup {
                     out.push(action);
                 }
@@ -377,6 +409,10 @@ impl ActionExtractor {
         };
         let target = target.filter(|r| !r.is_empty()).map(|r| phrase(&r));
         let object = object.filter(|r| !r.is_empty()).map(|r| phrase(&r));
+        if target.is_none() && object.is_none() {
+            // "ELEVEN POLICE KILLED": an act on nothing is a passive headline or no act
+            return None;
+        }
         let count = target
             .as_ref()
             .and_then(|t| article.counts.iter().position(|c| t.span.contains(c.span)));
