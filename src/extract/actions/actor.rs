@@ -49,6 +49,27 @@ impl Resolved {
     }
 }
 
+/// Where a pronoun's referent was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Source {
+    /// The speaker of a report verb in the same sentence ("Commerce said it ...").
+    Speaker,
+    /// Another actor of the same sentence.
+    SameSentence,
+    /// An earlier sentence.
+    Earlier,
+}
+
+impl Source {
+    fn of(speaker: bool, same_sentence: bool) -> Source {
+        match (speaker, same_sentence) {
+            (true, true) => Source::Speaker,
+            (false, true) => Source::SameSentence,
+            _ => Source::Earlier,
+        }
+    }
+}
+
 /// One actor read earlier in the article.
 #[derive(Debug, Clone)]
 struct Seen {
@@ -191,6 +212,17 @@ impl<'a> Resolver<'a> {
         while a < r.end && (s.is(a, class::DET | class::POSS) || s.low(a) == "'s") {
             a += 1;
         }
+        // "Republican presidential candidate Donald Trump": the name after the description
+        if let Some(w) = (a..head)
+            .rev()
+            .find(|&k| s.toks[k].word && !s.toks[k].cap && !name_particle(s.low(k)))
+        {
+            let run = w + 1..head + 1;
+            let joint = (a..head).any(|k| s.is(k, class::CONJ));
+            if of.is_none() && !joint && run.clone().filter(|&k| s.toks[k].cap).count() >= 2 {
+                a = w + 1;
+            }
+        }
         let mut b = a;
         while b + 1 < r.end && s.is(b, class::TITLE) && s.toks[b].cap {
             b += if s.punct(b + 1, ".") { 2 } else { 1 };
@@ -248,7 +280,7 @@ impl<'a> Resolver<'a> {
         k: usize,
         base: usize,
         sentence: usize,
-    ) -> Option<(Resolved, bool)> {
+    ) -> Option<(Resolved, Source)> {
         let low = s.low(k);
         let kinds: &[Kind] = match low {
             "he" | "she" | "him" | "her" => &[Kind::Person],
@@ -258,8 +290,8 @@ impl<'a> Resolver<'a> {
         };
         let t = s.toks[k];
         let norm = base + t.start..base + t.end;
-        let (found, speaker) = self.recall(kinds, norm.start, sentence, PRONOUN_REACH)?;
-        Some((found.at(norm), speaker))
+        let (found, source) = self.recall(kinds, norm.start, sentence, PRONOUN_REACH)?;
+        Some((found.at(norm), source))
     }
 
     /// The latest actor of one of `kinds` before normalized offset `pos`, from the memory or
@@ -270,7 +302,7 @@ impl<'a> Resolver<'a> {
         pos: usize,
         sentence: usize,
         reach: usize,
-    ) -> Option<(Resolved, bool)> {
+    ) -> Option<(Resolved, Source)> {
         let from_memory = self.seen.iter().rev().find(|x| {
             x.actor.norm.end <= pos
                 && kinds.contains(&x.actor.kind)
@@ -284,11 +316,18 @@ impl<'a> Resolver<'a> {
         });
         let mention = mention.filter(|m| m.sentence + reach >= sentence);
         match (from_memory, mention) {
-            (Some(x), Some(m)) if m.norm.start > x.actor.norm.end => {
-                Some((self.of_mention(m), false))
-            }
-            (Some(x), _) => Some((x.actor.clone(), x.speaker && x.sentence == sentence)),
-            (None, Some(m)) => Some((self.of_mention(m), false)),
+            (Some(x), Some(m)) if m.norm.start > x.actor.norm.end => Some((
+                self.of_mention(m),
+                Source::of(false, m.sentence == sentence),
+            )),
+            (Some(x), _) => Some((
+                x.actor.clone(),
+                Source::of(x.speaker, x.sentence == sentence),
+            )),
+            (None, Some(m)) => Some((
+                self.of_mention(m),
+                Source::of(false, m.sentence == sentence),
+            )),
             (None, None) => None,
         }
     }
@@ -297,6 +336,14 @@ impl<'a> Resolver<'a> {
     pub fn doc(&self) -> &Document<'a> {
         self.doc
     }
+}
+
+/// Lowercase words inside names ("Bill de Blasio", "Ludwig van Beethoven").
+fn name_particle(low: &str) -> bool {
+    matches!(
+        low,
+        "de" | "van" | "von" | "der" | "da" | "di" | "al" | "bin" | "la" | "le" | "du"
+    )
 }
 
 /// The last word token of `r` (the head of a noun phrase).

@@ -86,7 +86,7 @@ pub(super) fn verb_group(s: &Sentence, i: usize, forms: u8, after: usize) -> Opt
             aux |= c & class::AUX;
             negated |= c & class::NEG != 0;
             j = k;
-        } else if lower_case && (c & class::ADVERB != 0 || is_ly_adverb(s.low(k))) {
+        } else if c & class::ADVERB != 0 || is_ly_adverb(s.low(k)) {
             j = k;
         } else if s.low(k) == "to"
             && k > 0
@@ -213,7 +213,7 @@ pub(super) fn np_left(s: &Sentence, p: usize) -> Range<usize> {
             let inner = (words > 0 && start == j + 1) || (words == 0 && j + 1 == p);
             if inner
                 && ((low == "." && j > 0 && abbrev_before_period(s, j - 1))
-                    || ((low == "-" || low == "&") && j > 0 && s.toks[j - 1].word))
+                    || (low == "&" && j > 0 && s.toks[j - 1].word))
             {
                 k = j;
                 continue;
@@ -287,7 +287,8 @@ pub(super) fn np_right(s: &Sentence, q: usize, stop_of: bool) -> Range<usize> {
         if !t.word {
             let abbrev =
                 low == "." && k > 0 && abbrev_before_period(s, k - 1) && name_word(s, k + 1);
-            let joiner = words > 0 && matches!(low, "-" | "&" | "%");
+            // a free-standing dash is a dash ("NEW YORK - Republican ..."), not a joiner
+            let joiner = words > 0 && matches!(low, "&" | "%");
             if abbrev || joiner || (low == "$" && np_start(s, k + 1)) {
                 first.get_or_insert(k);
                 end = k + 1;
@@ -336,7 +337,9 @@ pub(super) fn np_right(s: &Sentence, q: usize, stop_of: bool) -> Range<usize> {
                 end = k + 1;
             }
             break;
-        } else if c & (class::NP_STOP | class::ADVERB) != 0 || (words > 0 && verbish(low)) {
+        } else if c & (class::NP_STOP | class::ADVERB) != 0
+            || (words > 0 && verbish(low) && !s.is(k - 1, class::DET | class::POSS))
+        {
             break;
         }
         first.get_or_insert(k);

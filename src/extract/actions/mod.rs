@@ -18,8 +18,8 @@ mod words;
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::record::{Action, Article, Phrase};
-use actor::{Resolved, Resolver};
-use chunk::{complement, np_right, subject_left, verb_group, Subject, Voice};
+use actor::{Resolved, Resolver, Source};
+use chunk::{complement, np_left, np_right, subject_left, verb_group, Subject, Voice};
 use std::ops::Range;
 use tokens::Sentence;
 use words::{class, form, Role, VerbEntry, VerbTable, WordClasses};
@@ -288,13 +288,14 @@ impl ActionExtractor {
                     "relative",
                 ),
                 Subject::Pronoun(k) => match resolver.pronoun(s, *k, cx.base, cx.index) {
-                    Some((a, true)) => (Some(a), "reported"),
-                    Some((a, _))
-                        if a.norm.start >= cx.base
+                    Some((a, Source::Speaker)) => (Some(a), "reported"),
+                    Some((a, source))
+                        if source == Source::SameSentence
                             || !s.is(*k, class::PRON_THING | class::PRON_GROUP) =>
                     {
                         (Some(a), "pronoun")
                     }
+                    None if !s.is(*k, class::PRON_THING | class::PRON_GROUP) => (None, "pronoun"),
                     // "Nippon Steel slid after it agreed ...": the body named before in the sentence
                     found => {
                         let near = nearest_name(s, *k)
@@ -332,6 +333,19 @@ impl ActionExtractor {
         };
         let mut actor = actor;
         let mut rule = rule;
+        // "the pact, which Trump has criticized": the antecedent is the object
+        if let (Subject::Np(r), None, false) = (&subject, &dobj, passive) {
+            if r.start > 0 && s.is(r.start - 1, class::REL) && s.low(r.start - 1) != "who" {
+                let mut a = r.start - 1;
+                if a > 0 && s.punct(a - 1, ",") {
+                    a -= 1;
+                }
+                let antecedent = np_left(s, a);
+                if !antecedent.is_empty() {
+                    dobj = Some(antecedent);
+                }
+            }
+        }
         // "a measure that just passed Congress": the legislature is the actor
         if entry.through && !passive {
             let bill_subject = subject_np
