@@ -25,10 +25,15 @@ pub enum ListKind {
     States,
     /// Speech verbs that introduce quotes ("said", "told", "according to").
     SpeechVerbs,
-    /// Action verbs: `lemma <TAB> kind <TAB> inflected forms separated by |`.
+    /// Action verbs: `lemma <TAB> kind <TAB> inflected forms separated by | <TAB> object role
+    /// <TAB> prepositions <TAB> flags` (see the file's header).
     ActionVerbs,
     /// Units after a number: `unit <TAB> kind` (money, percent, measure); a number before
     /// one is not a count.
+    /// Function words the action parser reads: `word <TAB> class` (auxiliaries, negators,
+    /// pronouns, clause words, time words, actor heads).
+    ActionWords,
+    /// Units of measurement: a number before one is a measure, not a count.
     Units,
     /// Capitalized words that commonly open a sentence ("The", "He", "But"): after an
     /// ambiguous abbreviation ("U.S.", "Co.") one of these means the sentence ended.
@@ -72,6 +77,7 @@ impl ListKind {
         ListKind::States,
         ListKind::SpeechVerbs,
         ListKind::ActionVerbs,
+        ListKind::ActionWords,
         ListKind::Units,
         ListKind::SentenceStarters,
         ListKind::FirstNames,
@@ -100,6 +106,7 @@ impl ListKind {
             ListKind::States => include_str!("states.tsv"),
             ListKind::SpeechVerbs => include_str!("speech_verbs.txt"),
             ListKind::ActionVerbs => include_str!("action_verbs.tsv"),
+            ListKind::ActionWords => include_str!("action_words.tsv"),
             ListKind::Units => include_str!("units.txt"),
             ListKind::SentenceStarters => include_str!("sentence_starters.txt"),
             ListKind::FirstNames => include_str!("first_names.tsv"),
