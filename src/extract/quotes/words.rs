@@ -63,8 +63,8 @@ impl Words {
             }
         }
         w.abbreviations = lexicon
-            .lines(ListKind::Abbreviations)
-            .map(|l| l.trim().to_string())
+            .rows(ListKind::Abbreviations)
+            .filter_map(|row| row.first().map(|w| w.to_string()))
             .collect();
         w
     }
