@@ -189,10 +189,15 @@ impl<'a> Sieves<'a> {
             .rev()
             .find(|x| !matches!(x.kind, Tk::Punct('(' | '-' | '—' | '[')))
             .map_or(true, |x| matches!(x.kind, Tk::Punct('.' | '!' | '?')));
+        // woven into the reporter's clause: right after a word that is no speech verb, or
+        // continuing the reporter's sentence in lowercase (`said "there is a degree of ..."`)
+        let lowercase = self.norm()[q.inner.clone()]
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_lowercase);
         let partial = !starts_sentence
             && t > 0
-            && toks[t - 1].kind == Tk::Word
-            && self.cue(&toks, t - 1).is_none();
+            && (lowercase || toks[t - 1].kind == Tk::Word && self.cue(&toks, t - 1).is_none());
         let word_before = (t > 0)
             .then(|| self.word(&toks, t - 1))
             .flatten()
@@ -274,6 +279,14 @@ impl<'a> Sieves<'a> {
                 if nt.len() <= 8 && !nt.iter().any(|x| matches!(x.kind, Tk::Quote(_))) {
                     if let Some((np, cue)) = self.sentence_speaker(next.norm.clone(), false) {
                         return a.with(np, Some(cue.unwrap_or_default()), "sentence-after");
+                    }
+                }
+                // a signature line: "- Clinton." / "—President Obama, tweeting after ..."
+                if Self::is_punct(&nt, 0, &['-', '—']) {
+                    if let Some((np, _)) = self.np_forward(&nt, 1) {
+                        if np.kind == NpKind::Name {
+                            return a.with(np, None, "dash-after");
+                        }
                     }
                 }
             }
@@ -524,12 +537,7 @@ impl<'a> Sieves<'a> {
             return None;
         }
         let mut s = cue - 1;
-        while s > 0
-            && !matches!(
-                toks[s - 1].kind,
-                Tk::Quote(_) | Tk::Punct('.' | ';' | ':' | '!' | '?')
-            )
-        {
+        while s > 0 && !matches!(toks[s - 1].kind, Tk::Punct('.' | ';' | ':' | '!' | '?')) {
             s -= 1;
         }
         // "Spicer said, adding": the subject of the speech verb before it
@@ -914,7 +922,23 @@ impl<'a> Sieves<'a> {
                 head = Some(j);
             }
         }
-        let h = head?;
+        let h = match head {
+            Some(h) => h,
+            None if words.is("det", w) && w.starts_with(char::is_lowercase) => {
+                // "says the ad's narrator.": a short phrase closed by punctuation
+                let e = (i + 1..(i + 5).min(toks.len()))
+                    .take_while(|&j| self.word(toks, j).is_some() && self.cue(toks, j).is_none())
+                    .last()?;
+                let closed = toks
+                    .get(e + 1)
+                    .map_or(true, |x| matches!(x.kind, Tk::Punct('.' | ',' | ';' | ':')));
+                if !closed {
+                    return None;
+                }
+                e
+            }
+            None => return None,
+        };
         Some((
             Np {
                 range: toks[i].start..toks[h].end,
