@@ -176,7 +176,28 @@ impl<'a> Sieves<'a> {
     /// The sieves for quote `qi`, given the attributions of the quotes before it.
     fn attribute(&self, qi: usize, done: &[Attribution]) -> Attribution {
         let q = &self.quotes[qi];
-        let (region, s0) = self.sentences_of(&q.outer);
+        let (mut region, s0) = self.sentences_of(&q.outer);
+        // `"...?" Sanders asked.` split after the closing mark: read on into the next sentence
+        // of the paragraph
+        let asks = self.norm()[q.inner.clone()].ends_with(['?', '!']);
+        let opens = self.norm()[region.start..q.outer.start].trim().is_empty();
+        if asks
+            && opens
+            && self.norm()[q.outer.end.min(region.end)..region.end]
+                .trim()
+                .is_empty()
+        {
+            let doc = self.doc;
+            if let Some(last) = doc.sentence_at_norm(q.outer.end.saturating_sub(1)) {
+                let ss = doc.sentences();
+                if let Some(next) = ss
+                    .get(last + 1)
+                    .filter(|n| n.paragraph == ss[last].paragraph)
+                {
+                    region.end = next.norm.end;
+                }
+            }
+        }
         let toks = tokenize(self.norm(), region, &self.outer, self.words);
         let Some(t) = toks.iter().position(|t| t.kind == Tk::Quote(qi)) else {
             return Attribution {
@@ -371,8 +392,28 @@ impl<'a> Sieves<'a> {
         if t < 2 || !Self::is_punct(toks, t - 1, &[':']) {
             return None;
         }
-        self.np_backward(toks, t - 2, 0)
-            .filter(|np| np.kind != NpKind::Pronoun)
+        if let Some(np) = self
+            .np_backward(toks, t - 2, 0)
+            .filter(|np| np.kind == NpKind::Name)
+        {
+            return Some(np);
+        }
+        // the subject of the sentence the colon ends: "Perez lobbies for a higher wage: ..."
+        let mut s = t - 1;
+        while s > 0
+            && !matches!(
+                toks[s - 1].kind,
+                Tk::Quote(_) | Tk::Punct('.' | '!' | '?' | ';')
+            )
+        {
+            s -= 1;
+        }
+        let (np, _) = self.np_forward(toks, s).or_else(|| {
+            self.word(toks, s)
+                .filter(|w| self.words.is("lead", w))
+                .and_then(|_| self.np_forward(toks, s + 1))
+        })?;
+        (np.kind != NpKind::Pronoun || self.word(toks, s).is_some()).then_some(np)
     }
 
     /// Sieve "before": a speech verb earlier in the sentence with its subject (`X said: "..."`,
@@ -429,7 +470,7 @@ impl<'a> Sieves<'a> {
     fn later(&self, toks: &[Tok], t: usize) -> Option<(Np, Option<String>)> {
         for i in t + 1..toks.len() {
             match toks[i].kind {
-                Tk::Quote(_) | Tk::Punct(';') => return None,
+                Tk::Quote(_) | Tk::Punct(';' | '.' | '!' | '?') => return None,
                 Tk::Punct(_) => continue,
                 Tk::Word => {}
             }
