@@ -7,9 +7,9 @@
 
 use crate::lexicon::Lexicon;
 use crate::record::BoilerplateKind;
-use crate::segment::Segmenter;
+use crate::segment::{FnvBuild, Segmenter};
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -28,9 +28,11 @@ pub struct Cleaned {
 #[derive(Debug, Clone)]
 pub struct Cleaner {
     /// Whole furniture lines, lowercased and without trailing punctuation.
-    lines: HashMap<String, BoilerplateKind>,
+    lines: HashMap<Box<[u8]>, BoilerplateKind, FnvBuild>,
     /// Line prefixes, lowercased, with their kinds (longest first).
     prefixes: Vec<(String, BoilerplateKind)>,
+    /// First words of the prefixes ("file", "sign"): a cheap gate before `prefixes`.
+    prefix_words: HashSet<Box<[u8]>, FnvBuild>,
     /// Social network names ("Twitter").
     platforms: Vec<String>,
     /// News agencies and credits, lowercased ("associated press").
@@ -39,6 +41,67 @@ pub struct Cleaner {
 
 /// Longest line (bytes) that can be furniture; longer lines are body text.
 const MAX_FURNITURE_LINE: usize = 600;
+/// Longest line (bytes) checked for every kind; longer ones can only be captions.
+const MAX_SHORT_LINE: usize = 200;
+/// First words of timestamp lines ("Updated 2:17 p.m.").
+const TIMESTAMP_WORDS: [&[u8]; 6] = [
+    b"updated",
+    b"published",
+    b"posted",
+    b"last",
+    b"first",
+    b"modified",
+];
+/// First three letters of month and weekday names: lines that may be a bare date.
+const DATE_WORDS: [&[u8]; 19] = [
+    b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
+    b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun",
+];
+
+/// The first word of a line, lowercased ASCII letters only, at most 16 bytes; no allocation.
+struct FirstWord {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl FirstWord {
+    /// The first word of `line`.
+    fn of(line: &str) -> FirstWord {
+        let mut w = FirstWord {
+            buf: [0; 16],
+            len: 0,
+        };
+        for &c in line.as_bytes().iter().take(16) {
+            if !c.is_ascii_alphabetic() {
+                break;
+            }
+            w.buf[w.len] = c.to_ascii_lowercase();
+            w.len += 1;
+        }
+        w
+    }
+
+    /// The word's bytes (lowercase ASCII letters).
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+/// Number of whitespace-separated words in `line`, counting no further than `cap`.
+fn bounded_words(line: &str, cap: usize) -> usize {
+    line.split_ascii_whitespace().take(cap).count()
+}
+
+/// "Copyright 2024 …", "© 2024 …", "(c) 2024 …", or a short line saying "All rights reserved".
+fn is_copyright(line: &str, first: &[u8]) -> bool {
+    first == b"copyright"
+        || line.starts_with('©')
+        || line.starts_with("(c)")
+        || line.starts_with("(C)")
+        || (line.len() <= 200
+            && (line.contains("eserved") || line.contains("ESERVED"))
+            && COPYRIGHT.is_match(line))
+}
 
 /// "Updated 2:17 p.m.", "Published March 3, 2024", "Posted 5 hours ago".
 static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
@@ -82,8 +145,9 @@ impl Cleaner {
     /// A cleaner using the furniture vocabulary of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Cleaner {
         let mut cleaner = Cleaner {
-            lines: HashMap::new(),
+            lines: HashMap::default(),
             prefixes: Vec::new(),
+            prefix_words: HashSet::default(),
             platforms: Vec::new(),
             credits: Vec::new(),
         };
@@ -109,12 +173,20 @@ impl Cleaner {
             if prefix {
                 cleaner.prefixes.push((text.to_lowercase(), kind));
             } else {
-                cleaner.lines.insert(line_key(text), kind);
+                let mut buf = [0u8; KEY_MAX];
+                if let Some(key) = line_key(text, &mut buf) {
+                    cleaner.lines.insert(key.into(), kind);
+                }
             }
         }
         cleaner
             .prefixes
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        cleaner.prefix_words = cleaner
+            .prefixes
+            .iter()
+            .map(|(p, _)| FirstWord::of(p).as_bytes().into())
+            .collect();
         cleaner
     }
 
@@ -223,6 +295,9 @@ impl Cleaner {
     }
 
     /// The furniture kind of one trimmed line, or `None` for body text.
+    ///
+    /// Cheap gates first (length, first word), so long body paragraphs cost a few byte
+    /// comparisons; regexes run only on short lines that could match them.
     pub fn furniture_kind(&self, line: &str) -> Option<BoilerplateKind> {
         if line.len() > MAX_FURNITURE_LINE {
             return None;
@@ -230,28 +305,53 @@ impl Cleaner {
         if !line.chars().any(char::is_alphanumeric) {
             return Some(BoilerplateKind::Blank);
         }
-        if COPYRIGHT.is_match(line) {
+        let first = FirstWord::of(line);
+        let first = first.as_bytes();
+        if is_copyright(line, first) {
             return Some(BoilerplateKind::Copyright);
         }
-        let words = line.split_whitespace().count();
-        if words <= 12 && (TIMESTAMP.is_match(line) || DATE_LINE.is_match(line)) {
+        let prefixed = self.prefix_words.contains(first);
+        if line.len() > MAX_SHORT_LINE {
+            // Only captions run long ("FILE - A police officer stands outside …").
+            return if prefixed {
+                self.prefix_kind(line, bounded_words(line, 91))
+            } else {
+                None
+            };
+        }
+        let words = || bounded_words(line, 31);
+        let date_shape = line.len() <= 60
+            && (line.as_bytes()[0].is_ascii_digit()
+                || first.get(..3).is_some_and(|w| DATE_WORDS.contains(&w)));
+        let timestamp_shape = TIMESTAMP_WORDS.contains(&first) || date_shape;
+        if timestamp_shape
+            && words() <= 12
+            && (TIMESTAMP.is_match(line) || (date_shape && DATE_LINE.is_match(line)))
+        {
             return Some(BoilerplateKind::Timestamp);
         }
         if line.len() <= 80 {
-            if let Some(&kind) = self.lines.get(&line_key(line)) {
+            let mut buf = [0u8; KEY_MAX];
+            if let Some(&kind) = line_key(line, &mut buf).and_then(|k| self.lines.get(k)) {
                 return Some(kind);
             }
         }
-        if line.ends_with('↴') || MEDIA.is_match(line) {
+        if line.ends_with('↴') || (line.as_bytes()[0].is_ascii_digit() && MEDIA.is_match(line)) {
             return Some(BoilerplateKind::Navigation);
         }
-        if let Some(kind) = self.prefix_kind(line, words) {
-            return Some(kind);
+        if prefixed {
+            if let Some(kind) = self.prefix_kind(line, words()) {
+                return Some(kind);
+            }
         }
-        if words <= 15 && self.is_social(line) {
+        if line.starts_with("Follow ") && words() <= 15 && self.is_social(line) {
             return Some(BoilerplateKind::Social);
         }
-        if words <= 14 && (self.is_byline(line) || self.is_credit(line)) {
+        let by = line.starts_with("By ") || line.starts_with("BY ");
+        if (by || line.len() <= 80)
+            && words() <= 14
+            && (self.is_byline(line) || self.is_credit(line))
+        {
             return Some(BoilerplateKind::Byline);
         }
         None
@@ -262,6 +362,12 @@ impl Cleaner {
     pub fn sentence_kind(&self, sentence: &str) -> Option<BoilerplateKind> {
         let first = sentence.as_bytes().first()?;
         if !first.is_ascii_uppercase() && *first != b'(' && !sentence.starts_with('©') {
+            return None;
+        }
+        let word = FirstWord::of(sentence);
+        let word = word.as_bytes();
+        let copyright = matches!(word, b"copyright" | b"all") || sentence.starts_with('©');
+        if !self.prefix_words.contains(word) && word != b"follow" && !copyright {
             return None;
         }
         match self.furniture_kind(sentence)? {
@@ -338,6 +444,10 @@ impl Cleaner {
 
     /// A credit line: "- Reuters.", "Jane Doe, Associated Press", "Associated Press".
     fn is_credit(&self, line: &str) -> bool {
+        let dash = line.starts_with(['-', '—', '(']);
+        if line.len() > 80 || !(dash || line.len() <= 30 || line.contains(", ")) {
+            return false;
+        }
         let t = line
             .trim_start_matches(['-', '—', ' ', '('])
             .trim_end_matches(['.', ')', ' ']);
@@ -454,11 +564,21 @@ fn glued_headline(norm: &str, line: Range<usize>) -> Option<usize> {
     reads_as_headline(title, 30).then_some(line.start + m.start())
 }
 
-/// Lookup key of a whole furniture line: lowercase, trailing punctuation removed.
-fn line_key(line: &str) -> String {
-    line.trim()
+/// Longest lookup key of a whole furniture line (bytes).
+const KEY_MAX: usize = 96;
+
+/// Lookup key of a whole furniture line: ASCII-lowercased, trailing punctuation removed,
+/// written into `buf` (no allocation); `None` when too long.
+fn line_key<'b>(line: &str, buf: &'b mut [u8; KEY_MAX]) -> Option<&'b [u8]> {
+    let t = line
+        .trim()
         .trim_end_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
+        .as_bytes();
+    let out = buf.get_mut(..t.len())?;
+    for (o, &c) in out.iter_mut().zip(t) {
+        *o = c.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 /// The kind named in the furniture list's second column.
