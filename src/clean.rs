@@ -87,6 +87,46 @@ impl FirstWord {
     }
 }
 
+/// True when every word of `rest` is capitalized or a connector ("Jane Doe; Editing by John").
+fn names_only(rest: &str) -> bool {
+    let mut names = 0;
+    for w in rest.split_whitespace() {
+        let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | '.' | '|' | ':' | '(' | ')'));
+        if w.is_empty()
+            || matches!(
+                w,
+                "and" | "&" | "by" | "in" | "of" | "the" | "for" | "from" | "with"
+            )
+        {
+            continue;
+        }
+        if !w.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        names += 1;
+    }
+    names > 0
+}
+
+/// Words that mark a call to action: "Sign up for our newsletter", "Follow us on X".
+fn prompt_words(line: &str) -> bool {
+    line.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+        [
+            "our",
+            "us",
+            "newsletter",
+            "newsletters",
+            "email",
+            "updates",
+            "alerts",
+            "free",
+            "here",
+        ]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+    })
+}
+
 /// Number of whitespace-separated words in `line`, counting no further than `cap`.
 fn bounded_words(line: &str, cap: usize) -> usize {
     line.split_ascii_whitespace().take(cap).count()
@@ -96,8 +136,10 @@ fn bounded_words(line: &str, cap: usize) -> usize {
 fn is_copyright(line: &str, first: &[u8]) -> bool {
     first == b"copyright"
         || line.starts_with('©')
-        || line.starts_with("(c)")
-        || line.starts_with("(C)")
+        || ((line.starts_with("(c)") || line.starts_with("(C)"))
+            && line[3..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit()))
         || (line.len() <= 200
             && (line.contains("eserved") || line.contains("ESERVED"))
             && COPYRIGHT.is_match(line))
@@ -381,19 +423,29 @@ impl Cleaner {
 
     /// A vocabulary prefix ("Sign up for", "FILE -") on a line short enough for its kind.
     fn prefix_kind(&self, line: &str, words: usize) -> Option<BoilerplateKind> {
-        let head = line.get(..line.len().min(40))?;
-        let lower = head.to_ascii_lowercase();
+        let bytes = line.as_bytes();
         for (prefix, kind) in &self.prefixes {
-            if !lower.starts_with(prefix.as_str()) {
+            let p = prefix.as_bytes();
+            if !bytes
+                .get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+            {
                 continue;
             }
             // The prefix must end at a word boundary ("Tags" is not "Tagsmith").
-            let next = line.as_bytes().get(prefix.len()).copied();
+            let next = bytes.get(p.len()).copied();
             let ends_word = !prefix.ends_with(|c: char| c.is_ascii_alphanumeric())
                 || !next.is_some_and(|c| c.is_ascii_alphanumeric());
+            let rest = line.get(p.len()..).unwrap_or("");
             let fits = match kind {
                 BoilerplateKind::Caption => words <= 90,
                 BoilerplateKind::Tags => words <= 20 && !line.ends_with('.'),
+                // "Reporting by Jane Doe; Editing by John Roe", not "Written by hand, …".
+                BoilerplateKind::Byline => words <= 20 && names_only(rest),
+                // A prompt, not a sentence that happens to start "Sign up for …".
+                BoilerplateKind::Subscribe | BoilerplateKind::Social => {
+                    words <= 15 && (!line.ends_with('.') || prompt_words(line))
+                }
                 _ => words <= 30,
             };
             if ends_word && fits {
@@ -530,7 +582,12 @@ fn headline_of(
             }
         }
     }
-    if !reads_as_headline(text, 35) || DATELINE.is_match(text) {
+    if !reads_as_headline(text, 35) {
+        return None;
+    }
+    let words = bounded_words(text, 36);
+    // "EXCLUSIVE - Roger Stone: …" over a blank line is a title; a long one is a dateline lede.
+    if DATELINE.is_match(text) && !(*second_after_blank && words <= 20) {
         return None;
     }
     // Without a blank line after it, a title has no final period.
@@ -539,7 +596,26 @@ fn headline_of(
     }
     let mut sentences = Vec::new();
     segmenter.split_into(norm, first.clone(), &mut sentences);
-    (sentences.len() == 1).then(|| (first.clone(), 1))
+    // Two-part titles ("Game over. Will Sanders come down?", "A Judge. Is This The Last One?")
+    // read as titles by their capitals or their question; a two-sentence lede does not.
+    let title_like = *second_after_blank
+        && words <= 25
+        && sentences.len() <= 3
+        && (title_cased(text) || text.contains(['?', '!', '…']));
+    (sentences.len() == 1 || title_like).then(|| (first.clone(), 1))
+}
+
+/// Most longer words capitalized, as in "Hillary Clinton Says Trump Is Wrong".
+fn title_cased(text: &str) -> bool {
+    let (mut long, mut caps) = (0, 0);
+    for w in text.split_whitespace() {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().count() >= 4 {
+            long += 1;
+            caps += usize::from(w.starts_with(|c: char| c.is_uppercase()));
+        }
+    }
+    long >= 2 && caps * 5 >= long * 3
 }
 
 /// A title is short: 2 to `max_words` words, not too many bytes.
@@ -680,6 +756,27 @@ mod tests {
     }
 
     #[test]
+    fn prompts_need_prompt_shape() {
+        assert_eq!(kind_of("Sign up for our newsletter."), Some(Subscribe));
+        assert_eq!(
+            kind_of("Sign up for the program was slow, officials said."),
+            None
+        );
+        assert_eq!(
+            kind_of("Get the latest figures from the ministry, he said."),
+            None
+        );
+        assert_eq!(
+            kind_of("Reporting by Jane Doe; Editing by John Roe"),
+            Some(Byline)
+        );
+        assert_eq!(
+            kind_of("Written by hand, the memo was leaked to reporters."),
+            None
+        );
+    }
+
+    #[test]
     fn subscribe() {
         assert_eq!(kind_of("Sign up for our daily newsletter"), Some(Subscribe));
         assert_eq!(kind_of("Subscribe to The Hill"), Some(Subscribe));
@@ -763,6 +860,11 @@ mod tests {
         assert!(cleaned("It rained. We left.\n\nThen it stopped.")
             .headline
             .is_none());
+        // Two-part titles are titles.
+        let text = "A Judge Is Confirmed. Is This The Last One?\n\nThe Senate voted.";
+        assert!(cleaned(text).headline.is_some());
+        let text = "EXCLUSIVE - Roger Stone: Trust Nobody.\n\nThe Senate voted.";
+        assert!(cleaned(text).headline.is_some());
     }
 
     #[test]

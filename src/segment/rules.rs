@@ -178,6 +178,11 @@ impl TermRun {
                 _ => break,
             }
         }
+        // Footnote marks after the period: "martyr.[1] The", "consultation.11 12 Take".
+        let before = if i > 0 { b[i - 1] } else { b' ' };
+        if run.dots == 1 && (before.is_ascii_lowercase() || matches!(before, b')' | b']')) {
+            j = skip_footnotes(b, j, end);
+        }
         run.after_closers = j;
         run
     }
@@ -185,6 +190,38 @@ impl TermRun {
     /// Two or more periods, or `…`.
     pub fn is_ellipsis(&self) -> bool {
         self.dots >= 2
+    }
+}
+
+/// Past footnote marks at `j`: "[1]", "[7][8]", or bare 1-3 digit numbers ("11 12") that end
+/// at a space; `j` itself when there are none.
+fn skip_footnotes(b: &[u8], mut j: usize, end: usize) -> usize {
+    let digits = |p: usize| {
+        let mut q = p;
+        while q < end && q - p < 4 && b[q].is_ascii_digit() {
+            q += 1;
+        }
+        q
+    };
+    while j < end && b[j] == b'[' {
+        let q = digits(j + 1);
+        if q == j + 1 || q - j > 4 || q >= end || b[q] != b']' {
+            break;
+        }
+        j = q + 1;
+    }
+    let mut p = j;
+    loop {
+        let q = digits(p);
+        if q == p || q - p > 3 || (q < end && b[q] != b' ') {
+            return j;
+        }
+        j = q;
+        if q + 1 < end && b[q + 1].is_ascii_digit() {
+            p = q + 1;
+        } else {
+            return j;
+        }
     }
 }
 

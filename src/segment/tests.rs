@@ -316,3 +316,17 @@ fn boring8_agrees_with_the_byte_classes() {
     assert!(!rules::boring8(b"a.Zbcdef", 0));
     assert!(rules::boring8(b"the cat ", 0));
 }
+
+#[test]
+fn footnote_marks_stay_with_their_sentence() {
+    assert_eq!(
+        split("He was a martyr.[1] The emperor ruled."),
+        ["He was a martyr.[1]", "The emperor ruled."]
+    );
+    assert_eq!(
+        split("It is a gap.11 12 Take the cold."),
+        ["It is a gap.11 12", "Take the cold."]
+    );
+    // Negative: decimals and versions are no footnotes.
+    assert_eq!(split("It rose 3.5 percent."), ["It rose 3.5 percent."]);
+}
