@@ -197,6 +197,9 @@ impl View<'_> {
             j += 1;
         }
         let start = j;
+        if self.tables.cue_before(self.word(j)?, Role::Month) {
+            return None;
+        }
         while let Some(w) = self.word(j) {
             if !w.starts_with(|c: char| c.is_uppercase()) || (j - start) >= 4 {
                 break;
@@ -304,6 +307,11 @@ impl CountExtractor {
                 continue;
             }
             let mut approximate = v.tables.cue_before(before, Role::ApproxBefore);
+            if v.punct(after, '+') && v.toks[after].glued() {
+                // "2470+ delegates"
+                approximate = true;
+                after += 1;
+            }
             let mut end = n.range.end;
             // ranges: "two or three guards", "10 to 15 people"
             if (v.word_is(after, "or") || v.word_is(after, "to") || v.punct(after, '-'))
@@ -385,7 +393,8 @@ impl CountExtractor {
                 .get(after)
                 .map_or(true, |t| t.kind == TokKind::Punct || t.gap == Gap::Newline)
                 || v.role(after) & word_role::ELLIPSIS != 0;
-            if !alone || v.word_is(after, "of") {
+            let determiner_before = n.toks.start > 0 && v.word_is(n.toks.start - 1, "the");
+            if !alone || v.word_is(after, "of") || determiner_before {
                 continue;
             }
             let location = v.location(after);
@@ -457,8 +466,8 @@ fn last_noun(found: &[Found], earlier: &[Count], paragraph_start: usize) -> Opti
 fn toll_noun(v: &View, before: usize) -> Option<String> {
     for k in (0..before).rev() {
         if v.word_is(k, "number") && v.word_is(k + 1, "of") {
-            let w = v.word(k + 2)?;
-            return Some(w.to_string());
+            let h = v.head(k + 2, false)?;
+            return Some(v.toks[h].text(v.text).to_string());
         }
         if v.role(k) & word_role::TOLL != 0 {
             let noun = match v.word(k.checked_sub(1)?)?.to_ascii_lowercase().as_str() {

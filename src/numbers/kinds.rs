@@ -47,6 +47,31 @@ pub(crate) fn combine_rates(p: &Parser, numbers: &mut Vec<NumberMatch>) {
     }
 }
 
+/// Give both ends of a range the kind of the end that shows it: "46 to 40 percent",
+/// "$5 to 10 million", "between 3 and 5 miles".
+pub(crate) fn spread_ranges(p: &Parser, numbers: &mut [NumberMatch]) {
+    for i in 1..numbers.len() {
+        let (a, b) = (&numbers[i - 1], &numbers[i]);
+        let linked = b.toks.start == a.toks.end + 1
+            && (["to", "and", "or"].iter().any(|w| p.word_is(a.toks.end, w))
+                || p.toks.get(a.toks.end).is_some_and(|t| t.is(p.text, '-')));
+        if !linked {
+            continue;
+        }
+        let spreads = |k: NumberKind| {
+            matches!(
+                k,
+                NumberKind::Percent | NumberKind::Money | NumberKind::Measure | NumberKind::Age
+            )
+        };
+        if a.kind == NumberKind::Cardinal && spreads(b.kind) {
+            numbers[i - 1].kind = numbers[i].kind;
+        } else if b.kind == NumberKind::Cardinal && a.kind == NumberKind::Money {
+            numbers[i].kind = NumberKind::Money;
+        }
+    }
+}
+
 /// Decide the kind of a cardinal from its context; `start` is where the scanned range
 /// (a sentence) begins.
 pub(crate) fn classify(p: &Parser, start: usize, m: &mut NumberMatch) {
@@ -290,6 +315,14 @@ fn name_context(p: &Parser, start: usize, first: usize, last: usize, spelled: bo
     if next_words > 0 && next_caps == next_words {
         return false;
     }
+    let range_or_unit = ["to", "or", "and", "of", "percent"]
+        .iter()
+        .any(|w| p.word_is(last, w))
+        || t.get(last)
+            .is_some_and(|n| n.is(text, '-') || n.is(text, '%'));
+    if range_or_unit {
+        return false;
+    }
     if next_words > 0 && looks_plural(p, last) && !spelled {
         // "Boeing 737 jets" is rare; "Trump won 3 states" is not
         return false;
@@ -297,6 +330,7 @@ fn name_context(p: &Parser, start: usize, first: usize, last: usize, spelled: bo
     let prev = first - 1;
     let word_prev = |k: usize| {
         cap(k)
+            && !t[k].text(text).ends_with("'s")
             && !sentence_start(k)
             && !p.tables.cue_before(&text[..t[k].end], Role::Month)
             && p.tables.count_role(t[k].text(text)) & super::tables::word_role::STOP == 0

@@ -282,9 +282,14 @@ impl Tables {
         let tail = before[tail_start..].trim_end();
         if !tail.is_ascii() {
             let lower = tail.to_lowercase();
-            return self.cues[role.index()]
-                .iter()
-                .any(|cue| ends_phrase(&lower, cue) && role != Role::Month);
+            return self.cues[role.index()].iter().any(|cue| {
+                ends_phrase(&lower, cue)
+                    && (role != Role::Month
+                        || tail.len() >= cue.len()
+                            && tail.is_char_boundary(tail.len() - cue.len())
+                            && tail[tail.len() - cue.len()..]
+                                .starts_with(|c: char| c.is_uppercase()))
+            });
         }
         let mut buf = [0u8; 24];
         let b = &mut buf[..tail.len()];
