@@ -294,6 +294,15 @@ fn name_context(p: &Parser, start: usize, first: usize, last: usize, spelled: bo
                     "." | "!" | "?" | "\"" | "'" | "(" | "[" | ":" | ";" | "—"
                 )
     };
+    // "COVID-19", "SCP-173", "F-16"
+    if t[first].glued()
+        && first >= 2
+        && t[first - 1].is(text, '-')
+        && t[first - 1].glued()
+        && cap(first - 2)
+    {
+        return true;
+    }
     // title-case context: the next words are capitalized too
     let mut k = last;
     let mut next_caps = 0;
@@ -345,9 +354,4 @@ fn name_context(p: &Parser, start: usize, first: usize, last: usize, spelled: bo
         return word_prev(prev) || (p.word_is(prev, "of") && prev > 0 && word_prev(prev - 1));
     }
     !t[first].glued() && t[first].gap == Gap::Space && word_prev(prev)
-        || (t[first].glued()
-            && prev > 0
-            && t[prev].is(text, '-')
-            && t[prev].glued()
-            && cap(prev - 1))
 }

@@ -115,3 +115,6 @@ pub fn find(text: &str) -> Vec<NumberMention> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;
