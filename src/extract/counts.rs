@@ -388,7 +388,7 @@ impl CountExtractor {
                     location,
                     rule: "number-noun",
                     borrowed_from: None,
-                    one_singular: is_one_word,
+                    one_singular: is_one_word && v.role(h) & word_role::PERSON == 0,
                 });
                 continue;
             }

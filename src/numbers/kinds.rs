@@ -2,7 +2,7 @@
 //! times, dates, years, identifiers and names; and rates written as "1 out of 3".
 
 use super::grammar::Parser;
-use super::tables::{Role, Tables};
+use super::tables::{Class, Role, Tables};
 use super::tokens::{Gap, TokKind};
 use super::NumberMatch;
 use crate::record::NumberKind;
@@ -91,6 +91,14 @@ pub(crate) fn classify(p: &Parser, start: usize, m: &mut NumberMatch) {
         m.kind = NumberKind::Name;
         return;
     }
+    if m.spelled
+        && p.word(first)
+            .is_some_and(|w| matches!(w.class, Class::Hundred | Class::Scale))
+        && tables.cue_before(before, Role::VagueBefore)
+    {
+        // "a few thousand", "several hundred": not an exact figure
+        m.approximate = true;
+    }
     if tables.cue_before(before, Role::CurrencyBefore) {
         m.kind = NumberKind::Money;
         return;
@@ -133,7 +141,15 @@ pub(crate) fn classify(p: &Parser, start: usize, m: &mut NumberMatch) {
     if plain_int {
         let len = t[first].end - t[first].start;
         if len == 4 && (1000.0..=2100.0).contains(&m.value) {
-            let counted = next_word_plural(p, last) && !tables.cue_before(before, Role::YearBefore);
+            // "1500 troops" counts; "2014 numbers" is a year unless a listed plural follows
+            let listed_plural = p.toks.get(last).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && tables.count_role(t.text(text)) & super::tables::word_role::PLURAL != 0
+            });
+            let likely_year = (1900.0..2040.0).contains(&m.value) && !listed_plural;
+            let counted = !likely_year
+                && next_word_plural(p, last)
+                && !tables.cue_before(before, Role::YearBefore);
             if !counted {
                 m.kind = NumberKind::Year;
                 return;
@@ -214,7 +230,10 @@ pub(crate) fn plural_word(tables: &Tables, w: &str) -> bool {
         return false;
     }
     let lower = w.to_ascii_lowercase();
-    if lower.ends_with("men") && lower.len() > 4 {
+    if (lower.ends_with("men") && lower.len() > 4)
+        || lower.ends_with("children")
+        || lower.ends_with("people")
+    {
         return true;
     }
     lower.ends_with('s')
