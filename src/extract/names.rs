@@ -56,9 +56,12 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                     end = j + d.len_utf8();
                     iter.next();
                 } else if d == '\'' || d == '-' {
-                    // keep only when a letter follows ("O'Brien", "Ocasio-Cortez")
+                    // keep only when a letter follows ("O'Brien", "Ocasio-Cortez"); a lowercase
+                    // suffix after a hyphen ("Graham-type") is a separate word
                     let next = slice[j + 1..].chars().next();
-                    if next.is_some_and(char::is_alphanumeric) {
+                    let lower_after_cap =
+                        d == '-' && c.is_uppercase() && next.is_some_and(char::is_lowercase);
+                    if next.is_some_and(char::is_alphanumeric) && !lower_after_cap {
                         end = j + 1;
                         iter.next();
                     } else {
@@ -213,15 +216,36 @@ impl NameModel {
         if upper == w.chars().count() && w.len() > 1 && !t.dot {
             return false;
         }
-        chars.next().is_some_and(char::is_alphabetic)
+        if !chars.next().is_some_and(char::is_alphabetic) {
+            return false;
+        }
+        // run-together page text ("MayVideo") is not a name; "McConnell", "DeSantis" are
+        let inner_cap = w
+            .char_indices()
+            .skip(1)
+            .find(|&(i, c)| c.is_uppercase() && w[..i].ends_with(|p: char| p.is_lowercase()));
+        match inner_cap {
+            Some((i, _)) => matches!(
+                &w[..i],
+                "Mc" | "Mac" | "De" | "Di" | "La" | "Le" | "Van" | "Du"
+            ),
+            None => true,
+        }
     }
 
     /// Read a name that starts at token `i` (its first word). Returns the index one past its
     /// last token, or `None` when no name of at least `min_words` words starts there.
-    fn read_name(&self, text: &str, toks: &[Token], i: usize, min_words: usize) -> Option<usize> {
+    fn read_name(
+        &self,
+        text: &str,
+        toks: &[Token],
+        i: usize,
+        min_words: usize,
+        max_words: usize,
+    ) -> Option<usize> {
         let mut j = i + 1;
         let mut words = 1;
-        while j < toks.len() && words < 4 {
+        while j < toks.len() && words < max_words {
             let t = &toks[j];
             if !t.joined || toks[j - 1].poss {
                 break;
@@ -289,6 +313,11 @@ impl NameModel {
     pub(crate) fn find(&self, text: &str, range: Range<usize>) -> Vec<NameHit> {
         let toks = tokenize(text, range);
         let mut out = Vec::new();
+        // In a Title Case headline every word is capitalised: keep names to two words
+        // ("Hillary Clinton Reassures House" -> "Hillary Clinton").
+        let long = toks.iter().filter(|t| t.end - t.start >= 3);
+        let (n, caps) = long.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.cap)));
+        let max_words = if n >= 5 && caps * 4 > n * 3 { 2 } else { 4 };
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -300,7 +329,7 @@ impl NameModel {
                 {
                     let nw = n.text(text);
                     // "President Barack Obama": a given name after the title starts the name
-                    if let Some(end) = self.read_name(text, &toks, i + 1, 1) {
+                    if let Some(end) = self.read_name(text, &toks, i + 1, 1, max_words) {
                         let org = toks[i + 1..end]
                             .iter()
                             .any(|x| self.is_org_word(x.text(text)));
@@ -326,7 +355,7 @@ impl NameModel {
                 }
             }
             if t.cap && self.is_given(w) {
-                if let Some(end) = self.read_name(text, &toks, i, 2) {
+                if let Some(end) = self.read_name(text, &toks, i, 2, max_words) {
                     out.push(NameHit {
                         range: t.start..toks[end - 1].end,
                         honorific: None,
@@ -417,6 +446,14 @@ mod tests {
         assert_eq!(
             names("Gina Raimondo Ron Wyden"),
             ["Gina Raimondo", "Ron Wyden"]
+        );
+    }
+
+    #[test]
+    fn title_case_headline_keeps_names_short() {
+        assert_eq!(
+            names("Hillary Clinton Reassures House Democrats About Sanders Supporters")[0],
+            "Hillary Clinton"
         );
     }
 
