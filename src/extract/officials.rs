@@ -8,7 +8,7 @@ use crate::document::Document;
 use crate::extract::names::{self, NameHit, NameModel, Token};
 use crate::lexicon::{Lexicon, ListKind};
 use crate::record::{Agency, Article, Mention, Official};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -18,6 +18,8 @@ use std::ops::Range;
 pub(crate) struct OfficialExtractor {
     names: NameModel,
     titles: Option<AhoCorasick>,
+    /// First two bytes (lowercased, indexed `b0 << 8 | b1`) of every title.
+    title_first: Vec<bool>,
     /// Agencies of each title pattern, in order of preference.
     title_agencies: Vec<Vec<String>>,
     /// The title patterns as written in the list.
@@ -86,10 +88,19 @@ impl OfficialExtractor {
             );
         }
         let titles = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .ok();
+        let mut title_first = vec![false; 1 << 16];
+        for p in &patterns {
+            if let [a, b, ..] = p.as_bytes() {
+                let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+                title_first[usize::from(a) << 8 | usize::from(b)] = true;
+            }
+        }
         let patterns_text = patterns.clone();
         let mut states = HashMap::new();
         let mut longest: HashMap<String, String> = HashMap::new();
@@ -109,6 +120,7 @@ impl OfficialExtractor {
         OfficialExtractor {
             names: NameModel::new(lexicon),
             titles,
+            title_first,
             title_agencies,
             patterns_text,
             modifiers: lexicon
@@ -145,13 +157,17 @@ impl OfficialExtractor {
         let mut roles: Vec<Role> = Vec::new();
         let mut hits_all: Vec<(NameHit, usize)> = Vec::new();
         let mut descs: Vec<Role> = Vec::new();
+        let mut sent_toks: Vec<Vec<Token>> = Vec::with_capacity(doc.sentences().len());
         for (si, s) in doc.sentences().iter().enumerate() {
             let toks = names::tokenize(text, s.norm.clone());
-            let hits = self.names.find(text, s.norm.clone());
-            let titles = self.title_matches(text, s.norm.clone(), &toks);
-            if !roles_or_hits(&hits_all, &hits) {
+            let hits = self.names.find_in(text, &toks);
+            // descriptions look back one sentence at most: skip sentences far from any name
+            let near = hits_all.last().is_some_and(|(_, hs)| hs + 1 >= si);
+            if hits.is_empty() && !near {
+                sent_toks.push(toks);
                 continue;
             }
+            let titles = self.title_matches(text, s.norm.clone(), &toks);
             descs.extend(self.descriptions(text, &toks, &titles, &hits, si));
             for hit in &hits {
                 let Some(a) = toks.iter().position(|t| t.start == hit.range.start) else {
@@ -191,13 +207,14 @@ impl OfficialExtractor {
                 }
             }
             hits_all.extend(hits.into_iter().map(|h| (h, si)));
+            sent_toks.push(toks);
         }
         self.resolve_descriptions(text, &mut roles, descs, &hits_all);
         if roles.is_empty() {
             return Vec::new();
         }
         let drafts = self.group(text, roles, &hits_all);
-        self.records(doc, article, drafts)
+        self.records(doc, article, drafts, &sent_toks)
     }
 
     /// Definite descriptions with a title and no name ("the Texas senator", "the former
@@ -328,28 +345,43 @@ impl OfficialExtractor {
     ) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         let Some(ac) = &self.titles else { return out };
-        let slice = &text[range.clone()];
-        for m in ac.find_iter(slice) {
-            let s = range.start + m.start();
-            let e = range.start + m.end();
-            let Some(first) = toks.iter().position(|t| t.start == s) else {
-                continue;
-            };
-            // a plural title ("hosts", "Sens.") covers the whole word
-            let Some(last) = toks[first..]
-                .iter()
-                .position(|t| t.end == e || t.end == e + 1 && text[e..].starts_with('s'))
-            else {
-                continue;
-            };
-            let last = first + last;
-            // abbreviations ("Sen", "Gov") need their period or a capitalised form
-            let word = &text[s..e];
-            let lowered = word.chars().next().is_some_and(char::is_lowercase);
-            if lowered && word.len() <= 3 && !toks[last].dot {
+        let slice = &text[..range.end];
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            let tb = text.as_bytes();
+            let pair = usize::from(tb[t.start].to_ascii_lowercase()) << 8
+                | usize::from(tb.get(t.start + 1).map_or(0, u8::to_ascii_lowercase));
+            if !self.title_first[pair] {
+                i += 1;
                 continue;
             }
-            out.push((first, last, m.pattern().as_usize()));
+            let input = Input::new(slice)
+                .span(t.start..range.end)
+                .anchored(Anchored::Yes);
+            let Ok(Some(m)) = ac.try_find(input) else {
+                i += 1;
+                continue;
+            };
+            let e = m.end();
+            // a plural title ("hosts", "Sens.") covers the whole word
+            let last = toks[i..]
+                .iter()
+                .take_while(|x| x.start < e)
+                .position(|x| x.end == e || x.end == e + 1 && text[e..].starts_with('s'));
+            let Some(last) = last.map(|l| i + l) else {
+                i += 1;
+                continue;
+            };
+            // abbreviations ("Sen", "Gov") need their period or a capitalised form
+            let word = &text[t.start..e];
+            let lowered = word.chars().next().is_some_and(char::is_lowercase);
+            if lowered && word.len() <= 3 && !toks[last].dot {
+                i += 1;
+                continue;
+            }
+            out.push((i, last, m.pattern().as_usize()));
+            i = last + 1;
         }
         out
     }
@@ -770,7 +802,13 @@ impl OfficialExtractor {
     }
 
     /// Bare surnames and "the senator" join the drafts; then records in order of first mention.
-    fn records(&self, doc: &Document, article: &Article, mut drafts: Vec<Draft>) -> Vec<Official> {
+    fn records(
+        &self,
+        doc: &Document,
+        article: &Article,
+        mut drafts: Vec<Draft>,
+        sent_toks: &[Vec<Token>],
+    ) -> Vec<Official> {
         let text = doc.norm();
         let surnames: Vec<String> = drafts
             .iter()
@@ -781,19 +819,16 @@ impl OfficialExtractor {
             .flat_map(|d| d.mentions.iter().map(|m| m.0.clone()))
             .collect();
         taken.sort_by_key(|r| r.start);
-        for (si, s) in doc.sentences().iter().enumerate() {
-            let toks = names::tokenize(text, s.norm.clone());
+        for (si, toks) in sent_toks.iter().enumerate() {
             for (k, t) in toks.iter().enumerate() {
                 if !t.cap {
                     continue;
                 }
                 let w = t.text(text);
-                let cands: Vec<usize> = (0..drafts.len())
-                    .filter(|&d| surnames[d] == w && w.chars().count() > 1)
-                    .collect();
-                if cands.is_empty() {
+                if w.len() < 2 || !surnames.iter().any(|s| s == w) {
                     continue;
                 }
+                let cands: Vec<usize> = (0..drafts.len()).filter(|&d| surnames[d] == w).collect();
                 let r = t.start..t.end;
                 let at = taken.partition_point(|x| x.end <= r.start);
                 if taken.get(at).is_some_and(|x| x.start < r.end) {
@@ -900,11 +935,6 @@ fn abbrev_dot(text: &str, t: &Token) -> bool {
 
 /// Words that open an appositive noun phrase ("Jane Doe, a spokeswoman").
 const DETERMINERS: [&str; 5] = ["a", "an", "the", "another", "also"];
-
-/// Keep scanning a sentence for descriptions only once a person has been named.
-fn roles_or_hits(before: &[(NameHit, usize)], here: &[NameHit]) -> bool {
-    !before.is_empty() || !here.is_empty()
-}
 
 /// True when two written names can be the same person (same surname, no conflicting given
 /// name).
