@@ -36,23 +36,16 @@ impl<'t> Document<'t> {
     /// Clean and segment `text`.
     pub(crate) fn parse(text: &'t str, cleaner: &Cleaner, segmenter: &Segmenter) -> Document<'t> {
         let norm = Normalized::new(text);
-        let cleaned = cleaner.clean(text, norm.as_str());
+        let cleaned = cleaner.clean(norm.as_str(), segmenter);
         let mut doc = Document {
             text,
             headline: None,
-            boilerplate: Vec::new(),
-            paragraphs: Vec::new(),
+            boilerplate: Vec::with_capacity(cleaned.boilerplate.len()),
+            paragraphs: Vec::with_capacity(cleaned.paragraphs.len() + 1),
             sentences: Vec::new(),
             norm,
         };
-        for (range, kind) in cleaned.boilerplate {
-            let span = doc.norm.to_orig(range.start, range.end);
-            doc.boilerplate.push(Boilerplate {
-                text: text[span.range()].to_string(),
-                span,
-                kind,
-            });
-        }
+        let mut furniture = cleaned.boilerplate;
         if let Some(h) = cleaned.headline {
             let span = doc.norm.to_orig(h.start, h.end);
             doc.headline = Some(span);
@@ -63,10 +56,21 @@ impl<'t> Document<'t> {
                 paragraph: 0,
             });
         }
+        let mut ranges = Vec::new();
         for para in cleaned.paragraphs {
             let paragraph = doc.paragraphs.len();
             doc.paragraphs.push(doc.norm.to_orig(para.start, para.end));
-            for s in segmenter.split(doc.norm.as_str(), para) {
+            ranges.clear();
+            segmenter.split_into(doc.norm.as_str(), para, &mut ranges);
+            let several = ranges.len() > 1;
+            for s in ranges.drain(..) {
+                // Captions and prompts glued into a paragraph whose line breaks were lost.
+                if several {
+                    if let Some(kind) = cleaner.sentence_kind(&doc.norm.as_str()[s.clone()]) {
+                        furniture.push((s, kind));
+                        continue;
+                    }
+                }
                 let span = doc.norm.to_orig(s.start, s.end);
                 doc.sentences.push(SentenceSpan {
                     span,
@@ -74,6 +78,17 @@ impl<'t> Document<'t> {
                     paragraph,
                 });
             }
+        }
+        if furniture.windows(2).any(|w| w[0].0.start > w[1].0.start) {
+            furniture.sort_by_key(|(r, _)| (r.start, r.end));
+        }
+        for (range, kind) in furniture {
+            let span = doc.norm.to_orig(range.start, range.end);
+            doc.boilerplate.push(Boilerplate {
+                text: text[span.range()].to_string(),
+                span,
+                kind,
+            });
         }
         doc
     }

@@ -48,3 +48,8 @@ pub use span::{CharOffsets, Span};
 pub fn decode(bytes: &[u8]) -> Result<&str, Error> {
     std::str::from_utf8(bytes).map_err(|e| Error::invalid_utf8(&e))
 }
+
+/// The README's examples, compiled and run as doc tests so they cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

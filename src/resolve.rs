@@ -1,9 +1,12 @@
-//! In-article linking: every mention of an agency or official in text order, so that later
-//! stages can resolve pronouns ("he", "it"), titles ("the senator") and short forms to records.
+//! In-article linking: every mention of an agency, official or other named person in text
+//! order, so that later stages can resolve pronouns ("he", "it"), titles ("the senator", "the
+//! department") and short forms ("Trump", "Mr. Blair") to records.
 
 use crate::document::Document;
+use crate::extract::names::{self, Gender, DEFAULT_NAMES};
 use crate::record::Article;
 use crate::span::Span;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Which record a mention belongs to.
@@ -13,7 +16,8 @@ pub(crate) enum EntityRef {
     Agency(usize),
     /// Index into `Article::officials`.
     Official(usize),
-    /// Index into [`Entities::people`]: a named person with or without a stated role.
+    /// Index into [`Entities::people`]: a named person with no stated role. (People who are
+    /// officials are indexed as [`EntityRef::Official`]; [`Entities::person_of`] maps both.)
     Person(usize),
 }
 
@@ -24,6 +28,8 @@ pub(crate) struct Person {
     pub name: String,
     /// Index into `Article::officials` when the person has a stated role.
     pub official: Option<usize>,
+    /// Gender suggested by an honorific ("Mrs.") or the given name, for "he"/"she".
+    pub gender: Option<Gender>,
 }
 
 /// One mention of a record, with its place in the text.
@@ -35,44 +41,173 @@ pub(crate) struct EntityMention {
     pub entity: EntityRef,
 }
 
-/// All agency and official mentions of an article, sorted by position.
+/// All agency, official and person mentions of an article, sorted by position.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Entities {
     mentions: Vec<EntityMention>,
-    /// People named in the article (officials among them).
+    /// People named in the article (officials among them, first, in `Article::officials` order).
     pub people: Vec<Person>,
+    /// Lowercased title of each official, for "the senator" (`None` when it has none).
+    titles: Vec<String>,
+    /// Lowercased canonical name of each agency, for "the department".
+    bodies: Vec<String>,
 }
 
+/// Pronouns that refer back to a man, a woman, or a body/group.
+const HE: [&str; 4] = ["he", "him", "his", "himself"];
+const SHE: [&str; 4] = ["she", "her", "hers", "herself"];
+const IT: [&str; 8] = [
+    "it",
+    "its",
+    "itself",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "themselves",
+];
+
 impl Entities {
-    /// Index the mentions of the agency and official records in `article`.
+    /// Index the mentions of the agency and official records in `article`, and find every
+    /// other person named in `doc`'s sentences.
     pub(crate) fn new(doc: &Document, article: &Article) -> Entities {
+        let model = &*DEFAULT_NAMES;
         let mut mentions = Vec::new();
         for (i, a) in article.agencies.iter().enumerate() {
             for m in &a.mentions {
-                let norm = doc.to_norm(m.span);
                 mentions.push(EntityMention {
                     span: m.span,
-                    norm,
+                    norm: doc.to_norm(m.span),
                     sentence: m.sentence,
                     entity: EntityRef::Agency(i),
                 });
             }
         }
+        let mut people: Vec<Person> = Vec::new();
         for (i, o) in article.officials.iter().enumerate() {
+            people.push(Person {
+                name: o.name.clone(),
+                official: Some(i),
+                gender: model.given_gender(names::given(&o.name)),
+            });
             for m in &o.mentions {
-                let norm = doc.to_norm(m.span);
                 mentions.push(EntityMention {
                     span: m.span,
-                    norm,
+                    norm: doc.to_norm(m.span),
                     sentence: m.sentence,
                     entity: EntityRef::Official(i),
                 });
             }
         }
-        mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        let mut taken: Vec<Range<usize>> = mentions.iter().map(|m| m.norm.clone()).collect();
+        taken.sort_by_key(|r| r.start);
+        let overlaps = |taken: &[Range<usize>], r: &Range<usize>| {
+            let k = taken.partition_point(|t| t.end <= r.start);
+            taken.get(k).is_some_and(|t| t.start < r.end)
+        };
+        // full names and honorific + surname
+        let text = doc.norm();
+        let mut found = Vec::new();
+        for (si, s) in doc.sentences().iter().enumerate() {
+            for hit in model.find(text, s.norm.clone()) {
+                if overlaps(&taken, &hit.range) {
+                    continue;
+                }
+                let name = &text[hit.range.clone()];
+                let p = match match_person(
+                    &people,
+                    &found,
+                    hit.range.start,
+                    name,
+                    hit.words,
+                    hit.gender,
+                ) {
+                    Some(p) => p,
+                    None => {
+                        people.push(Person {
+                            name: doc.orig_text(hit.range.clone()).to_string(),
+                            official: None,
+                            gender: hit.gender,
+                        });
+                        people.len() - 1
+                    }
+                };
+                if people[p].gender.is_none() {
+                    people[p].gender = hit.gender;
+                }
+                found.push((hit.range, si, p));
+            }
+        }
+        for (r, _, _) in &found {
+            let k = taken.partition_point(|t| t.start < r.start);
+            taken.insert(k, r.clone());
+        }
+        // bare surnames of the people found ("Raimondo", "Trump's")
+        let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, p) in people.iter().enumerate() {
+            let sur = names::surname(&p.name);
+            if sur.chars().count() > 1 {
+                by_surname.entry(sur).or_default().push(i);
+            }
+        }
+        let mut bare = Vec::new();
+        if !by_surname.is_empty() {
+            for (si, s) in doc.sentences().iter().enumerate() {
+                let toks = names::tokenize(text, s.norm.clone());
+                for (k, t) in toks.iter().enumerate() {
+                    if !t.cap {
+                        continue;
+                    }
+                    let Some(cands) = by_surname.get(t.text(text)) else {
+                        continue;
+                    };
+                    let r = t.start..t.end;
+                    if overlaps(&taken, &r) {
+                        continue;
+                    }
+                    let next_org = toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.joined && n.cap && model.is_org_word(n.text(text)));
+                    // "Bill Clinton" when only Hillary is known is someone else
+                    let prev_given =
+                        k > 0 && toks[k - 1].joined && model.is_given(toks[k - 1].text(text));
+                    if next_org || prev_given {
+                        continue;
+                    }
+                    // the most recently named candidate wins
+                    let p = latest(&found, cands, r.start).unwrap_or(cands[0]);
+                    bare.push((r, si, p));
+                }
+            }
+        }
+        for (r, si, p) in found.into_iter().chain(bare) {
+            let entity = match people[p].official {
+                Some(o) => EntityRef::Official(o),
+                None => EntityRef::Person(p),
+            };
+            mentions.push(EntityMention {
+                span: doc.to_orig(r.clone()),
+                norm: r,
+                sentence: si,
+                entity,
+            });
+        }
+        mentions.sort_by_key(|m| (m.norm.start, std::cmp::Reverse(m.norm.end)));
+        let titles = article
+            .officials
+            .iter()
+            .map(|o| o.title.as_deref().unwrap_or("").to_lowercase())
+            .collect();
+        let bodies = article
+            .agencies
+            .iter()
+            .map(|a| a.name.to_lowercase())
+            .collect();
         Entities {
             mentions,
-            people: Vec::new(),
+            people,
+            titles,
+            bodies,
         }
     }
 
@@ -112,5 +247,219 @@ impl Entities {
             EntityRef::Agency(i) => article.agencies.get(i).map_or("", |a| a.name.as_str()),
             EntityRef::Official(i) => article.officials.get(i).map_or("", |o| o.name.as_str()),
         }
+    }
+
+    /// The person behind a mention's record (officials included), or `None` for agencies.
+    pub(crate) fn person_of(&self, entity: EntityRef) -> Option<&Person> {
+        match entity {
+            EntityRef::Person(i) => self.people.get(i),
+            EntityRef::Official(i) => self.people.iter().find(|p| p.official == Some(i)),
+            EntityRef::Agency(_) => None,
+        }
+    }
+
+    /// The closest person or official mentioned before `pos` ("he", "she" without gender).
+    pub(crate) fn antecedent_person(&self, pos: usize) -> Option<&EntityMention> {
+        self.antecedent_person_gender(pos, None)
+    }
+
+    /// The closest person or official before `pos` whose gender does not contradict `gender`.
+    pub(crate) fn antecedent_person_gender(
+        &self,
+        pos: usize,
+        gender: Option<Gender>,
+    ) -> Option<&EntityMention> {
+        self.last_before(pos, |m| match m.entity {
+            EntityRef::Agency(_) => false,
+            e => match (gender, self.person_of(e).and_then(|p| p.gender)) {
+                (Some(want), Some(have)) => want == have,
+                _ => true,
+            },
+        })
+    }
+
+    /// The closest agency mentioned before `pos` ("it", "they", "the agency").
+    pub(crate) fn antecedent_body(&self, pos: usize) -> Option<&EntityMention> {
+        self.last_before(pos, |m| matches!(m.entity, EntityRef::Agency(_)))
+    }
+
+    /// Resolve a pronoun at normalized offset `pos`: "he"/"his" to the closest man (or person
+    /// of unknown gender), "she"/"her" to the closest woman, "it"/"they" to the closest body.
+    pub(crate) fn pronoun_antecedent(&self, pos: usize, pronoun: &str) -> Option<&EntityMention> {
+        let p = pronoun.trim().to_ascii_lowercase();
+        if HE.contains(&p.as_str()) {
+            self.antecedent_person_gender(pos, Some(Gender::Male))
+        } else if SHE.contains(&p.as_str()) {
+            self.antecedent_person_gender(pos, Some(Gender::Female))
+        } else if IT.contains(&p.as_str()) {
+            self.antecedent_body(pos)
+        } else {
+            None
+        }
+    }
+
+    /// Resolve a definite description before `pos` ("the senator", "the department",
+    /// "the secretary") to the closest record whose title or name contains its head noun.
+    pub(crate) fn description_antecedent(
+        &self,
+        pos: usize,
+        phrase: &str,
+    ) -> Option<&EntityMention> {
+        let lower = phrase.trim().to_lowercase();
+        let head = lower
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())?
+            .to_string();
+        if head.len() < 3 {
+            return None;
+        }
+        let model = &*DEFAULT_NAMES;
+        self.last_before(pos, |m| match m.entity {
+            EntityRef::Agency(i) => self.bodies.get(i).is_some_and(|n| n.contains(&head)),
+            EntityRef::Official(i) => self.titles.get(i).is_some_and(|t| {
+                t.contains(&head)
+                    || t.split(|c: char| !c.is_alphanumeric())
+                        .any(|w| !w.is_empty() && office_matches(model, w, &head))
+            }),
+            EntityRef::Person(_) => false,
+        })
+    }
+
+    /// Resolve "he", "she", "it", "they", "the senator", "the department" at `pos`: pronouns
+    /// by [`Entities::pronoun_antecedent`], other phrases by [`Entities::description_antecedent`].
+    pub(crate) fn antecedent(&self, pos: usize, phrase: &str) -> Option<&EntityMention> {
+        self.pronoun_antecedent(pos, phrase)
+            .or_else(|| self.description_antecedent(pos, phrase))
+    }
+}
+
+/// True when title word `word` (lowercased, "sen") is the abbreviation of office `head`
+/// ("senator").
+fn office_matches(model: &names::NameModel, word: &str, head: &str) -> bool {
+    let mut cap = String::with_capacity(word.len());
+    let mut chars = word.chars();
+    if let Some(c) = chars.next() {
+        cap.extend(c.to_uppercase());
+        cap.push_str(chars.as_str());
+    }
+    model.office_of(&cap).is_some_and(|o| o == head)
+}
+
+/// The person among `people` that `name` (of `words` words) refers to: same full name, or
+/// same surname with no conflicting given name and gender; among equals, the one named last
+/// before `pos` in `found`.
+fn match_person(
+    people: &[Person],
+    found: &[(Range<usize>, usize, usize)],
+    pos: usize,
+    name: &str,
+    words: usize,
+    gender: Option<Gender>,
+) -> Option<usize> {
+    let sur = names::surname(name);
+    let first = names::given(name);
+    let mut cands: Vec<usize> = Vec::new();
+    let mut best_score = 0;
+    for (i, p) in people.iter().enumerate() {
+        if p.name == name {
+            return Some(i);
+        }
+        if names::surname(&p.name) != sur {
+            continue;
+        }
+        let given_ok =
+            words == 1 || p.name.split_whitespace().count() == 1 || names::given(&p.name) == first;
+        if !given_ok {
+            continue;
+        }
+        // a known, agreeing gender beats an unknown one
+        let score = match (gender, p.gender) {
+            (Some(a), Some(b)) if a == b => 2,
+            (Some(_), Some(_)) => continue,
+            _ => 1,
+        };
+        if score > best_score {
+            best_score = score;
+            cands.clear();
+        }
+        if score == best_score {
+            cands.push(i);
+        }
+    }
+    match cands.as_slice() {
+        [] => None,
+        [one] => Some(*one),
+        many => latest(found, many, pos).or(Some(many[0])),
+    }
+}
+
+/// Among `cands`, the person whose latest mention in `found` starts before `pos`.
+fn latest(found: &[(Range<usize>, usize, usize)], cands: &[usize], pos: usize) -> Option<usize> {
+    found
+        .iter()
+        .filter(|(r, _, p)| r.start < pos && cands.contains(p))
+        .max_by_key(|(r, _, _)| r.start)
+        .map(|(_, _, p)| *p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Extractor;
+
+    fn index(text: &str) -> (Entities, Vec<String>) {
+        let ex = Extractor::new();
+        let doc = ex.document(text);
+        let article = ex.extract(text);
+        let e = Entities::new(&doc, &article);
+        let shown = e
+            .mentions()
+            .iter()
+            .map(|m| format!("{}={}", &text[m.span.range()], e.name(&article, m.entity)))
+            .collect();
+        (e, shown)
+    }
+
+    #[test]
+    fn people_and_later_surnames_join() {
+        let text =
+            "Donald Trump spoke on Monday. Later Trump's aides and Mr. Trump left. Trump Tower.";
+        let (e, shown) = index(text);
+        assert_eq!(e.people.len(), 1);
+        assert_eq!(
+            shown,
+            [
+                "Donald Trump=Donald Trump",
+                "Trump=Donald Trump",
+                "Trump=Donald Trump"
+            ]
+        );
+    }
+
+    #[test]
+    fn two_clintons_stay_apart() {
+        let text = "Bill Clinton and Hillary Clinton met. Mrs. Clinton said she would run.";
+        let (e, shown) = index(text);
+        assert_eq!(e.people.len(), 2, "{shown:?}");
+        let she = text.find("she").unwrap_or(0);
+        let m = e.pronoun_antecedent(she, "she").map(|m| m.entity);
+        assert_eq!(m, Some(EntityRef::Person(1)), "{shown:?} {:?}", e.people);
+    }
+
+    #[test]
+    fn he_skips_women_and_it_finds_no_person() {
+        let text = "John Smith met Mary Jones. He left.";
+        let (e, _) = index(text);
+        let he = text.find("He").unwrap_or(0);
+        let m = e.pronoun_antecedent(he, "He").map(|m| m.entity);
+        assert_eq!(m, Some(EntityRef::Person(0)));
+        let it = e.pronoun_antecedent(he, "it");
+        assert!(it.is_none() || matches!(it.map(|m| m.entity), Some(EntityRef::Agency(_))));
+    }
+
+    #[test]
+    fn no_people_in_plain_text() {
+        let (e, shown) = index("The weather was fine on Tuesday. Markets rose.");
+        assert!(e.people.is_empty(), "{shown:?}");
     }
 }

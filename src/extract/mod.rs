@@ -4,5 +4,6 @@
 pub(crate) mod actions;
 pub(crate) mod agencies;
 pub(crate) mod counts;
+pub(crate) mod names;
 pub(crate) mod officials;
 pub(crate) mod quotes;

@@ -33,11 +33,22 @@ pub enum ListKind {
     ActionWords,
     /// Units of measurement: a number before one is a measure, not a count.
     Units,
+    /// Capitalized words that commonly open a sentence ("The", "He", "But"): after an
+    /// ambiguous abbreviation ("U.S.", "Co.") one of these means the sentence ended.
+    SentenceStarters,
+    /// Given names: `name <TAB> gender (M, F, U)`; a capitalised run starting with one is a person.
+    FirstNames,
+    /// Listed given names that never start a person's name on their own ("May", "Georgia").
+    NameStopwords,
+    /// Words before a surname that mark a person: `honorific <TAB> gender or empty` ("Mr", "Sen").
+    Honorifics,
+    /// Head words that turn a preceding name into an organisation or place ("Foundation").
+    OrgWords,
 }
 
 impl ListKind {
     /// Every list kind, in a fixed order.
-    pub const ALL: [ListKind; 10] = [
+    pub const ALL: [ListKind; 15] = [
         ListKind::Abbreviations,
         ListKind::Furniture,
         ListKind::Agencies,
@@ -48,6 +59,11 @@ impl ListKind {
         ListKind::ActionVerbs,
         ListKind::ActionWords,
         ListKind::Units,
+        ListKind::SentenceStarters,
+        ListKind::FirstNames,
+        ListKind::NameStopwords,
+        ListKind::Honorifics,
+        ListKind::OrgWords,
     ];
 
     /// The built-in data file of this list.
@@ -63,6 +79,11 @@ impl ListKind {
             ListKind::ActionVerbs => include_str!("action_verbs.tsv"),
             ListKind::ActionWords => include_str!("action_words.tsv"),
             ListKind::Units => include_str!("units.txt"),
+            ListKind::SentenceStarters => include_str!("sentence_starters.txt"),
+            ListKind::FirstNames => include_str!("first_names.tsv"),
+            ListKind::NameStopwords => include_str!("name_stopwords.txt"),
+            ListKind::Honorifics => include_str!("honorifics.tsv"),
+            ListKind::OrgWords => include_str!("org_words.txt"),
         }
     }
 }

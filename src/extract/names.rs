@@ -1,0 +1,415 @@
+//! Person names: capitalised runs that start with a known given name or follow an honorific
+//! ("Gina Raimondo", "Mr. Blair", "Sen. Wyden"). Shared by the officials extractor and the
+//! entity index in [`crate::resolve`], so both see the same people.
+
+use crate::lexicon::{Lexicon, ListKind};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Grammatical gender a name or honorific suggests, for "he"/"she" resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+}
+
+/// One word of a text as the name finder sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// Byte range of the word, without a final period or a possessive "'s".
+    pub start: usize,
+    pub end: usize,
+    /// True when a period follows the word directly ("Sen.", "J.").
+    pub dot: bool,
+    /// True when the word starts with an uppercase letter.
+    pub cap: bool,
+    /// True when only whitespace (no punctuation, no line break pair) separates it from the
+    /// previous token.
+    pub joined: bool,
+}
+
+impl Token {
+    /// The word's text in `text`.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Split `text[range]` into word tokens (letters, digits, apostrophes and inner hyphens).
+pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+    let mut out = Vec::new();
+    let Some(slice) = text.get(range.clone()) else {
+        return out;
+    };
+    let base = range.start;
+    let mut iter = slice.char_indices().peekable();
+    let mut gap_clean = false; // only spaces since the last token
+    while let Some((i, c)) = iter.next() {
+        if c.is_alphanumeric() {
+            let start = i;
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else if d == '\'' || d == '-' {
+                    // keep only when a letter follows ("O'Brien", "Ocasio-Cortez")
+                    let next = slice[j + 1..].chars().next();
+                    if next.is_some_and(char::is_alphanumeric) {
+                        end = j + 1;
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let mut word_end = end;
+            let w = &slice[start..end];
+            if let Some(stripped) = w.strip_suffix("'s").or_else(|| w.strip_suffix("'S")) {
+                word_end = start + stripped.len();
+            }
+            let dot = slice[end..].starts_with('.') && word_end == end;
+            if dot {
+                iter.next();
+            }
+            out.push(Token {
+                start: base + start,
+                end: base + word_end,
+                dot,
+                cap: c.is_uppercase(),
+                joined: gap_clean && !out.is_empty(),
+            });
+            gap_clean = !dot || w.chars().count() <= 4;
+            if word_end != end {
+                gap_clean = false;
+            }
+        } else if c == ' ' || c == '\t' || c == '\n' {
+            // keep gap_clean as it is
+        } else {
+            gap_clean = false;
+        }
+    }
+    out
+}
+
+/// What made a span a person's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NameCue {
+    /// Starts with a known given name ("Gina Raimondo").
+    GivenName,
+    /// Follows an honorific or title word ("Mr. Blair", "Sen. Ron Wyden").
+    Honorific,
+}
+
+/// A person's name found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NameHit {
+    /// The name itself, without the honorific.
+    pub range: Range<usize>,
+    /// The honorific or title word before it, when there is one.
+    pub honorific: Option<Range<usize>>,
+    pub cue: NameCue,
+    /// Gender suggested by the honorific, else by the given name.
+    pub gender: Option<Gender>,
+    /// Number of word tokens in the name.
+    pub words: usize,
+}
+
+/// The word lists the name finder uses, compiled once.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NameModel {
+    given: HashMap<Box<str>, Option<Gender>>,
+    stop: HashSet<Box<str>>,
+    honorifics: HashMap<Box<str>, Option<Gender>>,
+    org_words: HashSet<Box<str>>,
+    /// Honorific -> the office it abbreviates ("Sen" -> "senator").
+    offices: HashMap<Box<str>, Box<str>>,
+}
+
+/// Name particles that may stand lowercase inside a name ("Bill de Blasio").
+const PARTICLES: [&str; 12] = [
+    "de", "van", "von", "der", "den", "da", "del", "della", "di", "du", "la", "bin",
+];
+/// Generational suffixes that end a name ("Jr.", "III").
+const SUFFIXES: [&str; 5] = ["Jr", "Sr", "II", "III", "IV"];
+
+fn gender_of(code: &str) -> Option<Gender> {
+    match code {
+        "M" => Some(Gender::Male),
+        "F" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The name model built from the built-in lists, for code that has no [`Lexicon`] at hand.
+pub(crate) static DEFAULT_NAMES: LazyLock<NameModel> =
+    LazyLock::new(|| NameModel::new(&Lexicon::default()));
+
+impl NameModel {
+    /// Compile the name lists of `lexicon`.
+    pub(crate) fn new(lexicon: &Lexicon) -> NameModel {
+        let mut m = NameModel::default();
+        for row in lexicon.rows(ListKind::FirstNames) {
+            if let Some(name) = row.first().filter(|n| !n.is_empty()) {
+                let g = row.get(1).and_then(|g| gender_of(g));
+                m.given.insert((*name).into(), g);
+            }
+        }
+        for w in lexicon.lines(ListKind::NameStopwords) {
+            m.stop.insert(w.trim().into());
+        }
+        for row in lexicon.rows(ListKind::Honorifics) {
+            if let Some(h) = row.first().filter(|n| !n.is_empty()) {
+                let g = row.get(1).and_then(|g| gender_of(g));
+                m.honorifics.insert((*h).into(), g);
+                if let Some(office) = row.get(2).filter(|o| !o.is_empty()) {
+                    m.offices.insert((*h).into(), (*office).into());
+                }
+            }
+        }
+        for w in lexicon.lines(ListKind::OrgWords) {
+            m.org_words.insert(w.trim().into());
+        }
+        m
+    }
+
+    /// True when `word` is a listed given name that may start a name.
+    pub(crate) fn is_given(&self, word: &str) -> bool {
+        self.given.contains_key(word) && !self.stop.contains(word)
+    }
+
+    /// The gender a given name suggests.
+    pub(crate) fn given_gender(&self, word: &str) -> Option<Gender> {
+        self.given.get(word).copied().flatten()
+    }
+
+    /// True when `word` is an honorific or title that may precede a surname ("Mr", "Sen").
+    pub(crate) fn is_honorific(&self, word: &str) -> bool {
+        self.honorifics.contains_key(word)
+    }
+
+    /// The office an honorific abbreviates ("Sen" -> "senator"), without a final period.
+    pub(crate) fn office_of(&self, word: &str) -> Option<&str> {
+        self.offices.get(word.trim_end_matches('.')).map(|o| &**o)
+    }
+
+    /// True when `word` heads an organisation or place name ("Foundation").
+    pub(crate) fn is_org_word(&self, word: &str) -> bool {
+        self.org_words.contains(word)
+    }
+
+    /// True when token `t` can be part of a name: capitalised, not an honorific-only word.
+    fn name_word(&self, text: &str, t: &Token) -> bool {
+        if !t.cap {
+            return false;
+        }
+        let w = t.text(text);
+        let mut chars = w.chars();
+        // all-caps words longer than an initial are acronyms ("FBI"), not names
+        let upper = w.chars().filter(|c| c.is_uppercase()).count();
+        if upper == w.chars().count() && w.len() > 1 && !t.dot {
+            return false;
+        }
+        chars.next().is_some_and(char::is_alphabetic)
+    }
+
+    /// Read a name that starts at token `i` (its first word). Returns the index one past its
+    /// last token, or `None` when no name of at least `min_words` words starts there.
+    fn read_name(&self, text: &str, toks: &[Token], i: usize, min_words: usize) -> Option<usize> {
+        let mut j = i + 1;
+        let mut words = 1;
+        while j < toks.len() && words < 4 {
+            let t = &toks[j];
+            if !t.joined {
+                break;
+            }
+            let w = t.text(text);
+            if PARTICLES.contains(&w) && j + 1 < toks.len() && toks[j + 1].cap && toks[j + 1].joined
+            {
+                j += 1;
+                continue;
+            }
+            if SUFFIXES.contains(&w) && words >= 2 {
+                j += 1;
+                break;
+            }
+            let initial = w.chars().count() == 1;
+            if !self.name_word(text, t) || (t.dot && !initial) || self.is_org_word(w) {
+                break;
+            }
+            // a new given name followed by another capitalised word starts a new name
+            if words >= 2
+                && self.is_given(w)
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| n.joined && self.name_word(text, n))
+            {
+                break;
+            }
+            words += 1;
+            j += 1;
+        }
+        if words < min_words {
+            return None;
+        }
+        // the name's last word must not be an initial
+        if toks[j - 1].end - toks[j - 1].start == 1 && toks[j - 1].dot && words > 1 {
+            j -= 1;
+            words -= 1;
+            if words < min_words {
+                return None;
+            }
+        }
+        // "Clinton Foundation", "George Washington University": an organisation, not a person
+        if let Some(n) = toks.get(j) {
+            if n.joined && n.cap && self.is_org_word(n.text(text)) {
+                return None;
+            }
+        }
+        Some(j)
+    }
+
+    /// Every person name in `text[range]`, in text order.
+    pub(crate) fn find(&self, text: &str, range: Range<usize>) -> Vec<NameHit> {
+        let toks = tokenize(text, range);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            let w = t.text(text);
+            if t.cap && self.is_honorific(w) {
+                if let Some(n) = toks
+                    .get(i + 1)
+                    .filter(|n| n.joined && self.name_word(text, n))
+                {
+                    let nw = n.text(text);
+                    // "President Barack Obama": a given name after the title starts the name
+                    if let Some(end) = self.read_name(text, &toks, i + 1, 1) {
+                        let org = toks[i + 1..end]
+                            .iter()
+                            .any(|x| self.is_org_word(x.text(text)));
+                        let stop = !t.dot && self.stop.contains(nw);
+                        if !org && !stop && (!self.is_honorific(nw) || self.is_given(nw)) {
+                            let gender = self
+                                .honorifics
+                                .get(w)
+                                .copied()
+                                .flatten()
+                                .or_else(|| self.given_gender(nw).filter(|_| end - i > 2));
+                            out.push(NameHit {
+                                range: n.start..toks[end - 1].end,
+                                honorific: Some(t.start..t.end + usize::from(t.dot)),
+                                cue: NameCue::Honorific,
+                                gender,
+                                words: end - i - 1,
+                            });
+                            i = end;
+                            continue;
+                        }
+                    }
+                }
+            }
+            if t.cap && self.is_given(w) {
+                if let Some(end) = self.read_name(text, &toks, i, 2) {
+                    out.push(NameHit {
+                        range: t.start..toks[end - 1].end,
+                        honorific: None,
+                        cue: NameCue::GivenName,
+                        gender: self.given_gender(w),
+                        words: end - i,
+                    });
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+}
+
+/// The last word of a name ("Raimondo" in "Gina Raimondo"), skipping "Jr." and the like.
+pub(crate) fn surname(name: &str) -> &str {
+    let mut words = name
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .rev();
+    let mut last = words.next().unwrap_or("");
+    while SUFFIXES.contains(&last.trim_end_matches('.')) || last.ends_with(',') {
+        match words.next() {
+            Some(w) => last = w.trim_end_matches(','),
+            None => break,
+        }
+    }
+    last
+}
+
+/// The first word of a name.
+pub(crate) fn given(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<&str> {
+        DEFAULT_NAMES
+            .find(text, 0..text.len())
+            .into_iter()
+            .map(|h| &text[h.range])
+            .collect()
+    }
+
+    #[test]
+    fn given_name_starts_a_name() {
+        assert_eq!(
+            names("Commerce Secretary Gina Raimondo said it."),
+            ["Gina Raimondo"]
+        );
+        assert_eq!(
+            names("said Brian Nelson, Treasury's man."),
+            ["Brian Nelson"]
+        );
+        assert_eq!(
+            names("Bill de Blasio and George W. Bush met."),
+            ["Bill de Blasio", "George W. Bush"]
+        );
+    }
+
+    #[test]
+    fn honorific_marks_a_surname() {
+        assert_eq!(names("Mr. Blair said so."), ["Blair"]);
+        assert_eq!(names("Sen. Ron Wyden (D-Ore.) objected."), ["Ron Wyden"]);
+        let h = &DEFAULT_NAMES.find("Mrs. Clinton spoke.", 0..19)[0];
+        assert_eq!(h.gender, Some(Gender::Female));
+    }
+
+    #[test]
+    fn organisations_and_months_are_not_people() {
+        assert!(names("The Clinton Foundation gave money.").is_empty());
+        assert!(names("In May Congress acted.").is_empty());
+        assert!(names("The FBI and the Justice Department agreed.").is_empty());
+        assert_eq!(
+            names("George Washington University said."),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn two_names_in_a_row_split() {
+        assert_eq!(
+            names("Gina Raimondo Ron Wyden"),
+            ["Gina Raimondo", "Ron Wyden"]
+        );
+    }
+
+    #[test]
+    fn possessive_is_trimmed() {
+        assert_eq!(names("Donald Trump's campaign"), ["Donald Trump"]);
+        assert_eq!(surname("Donald Trump Jr."), "Trump");
+    }
+}
