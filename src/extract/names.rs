@@ -24,9 +24,11 @@ pub(crate) struct Token {
     pub dot: bool,
     /// True when the word starts with an uppercase letter.
     pub cap: bool,
-    /// True when only whitespace (no punctuation, no line break pair) separates it from the
-    /// previous token.
+    /// True when only whitespace (no punctuation) separates it from the previous token; a
+    /// possessive "'s" on the previous token does not break the join (see `poss`).
     pub joined: bool,
+    /// True when the word carried a possessive "'s" (trimmed from `end`).
+    pub poss: bool,
 }
 
 impl Token {
@@ -81,11 +83,9 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 dot,
                 cap: c.is_uppercase(),
                 joined: gap_clean && !out.is_empty(),
+                poss: word_end != end,
             });
             gap_clean = !dot || w.chars().count() <= 4;
-            if word_end != end {
-                gap_clean = false;
-            }
         } else if c == ' ' || c == '\t' || c == '\n' {
             // keep gap_clean as it is
         } else {
@@ -223,7 +223,7 @@ impl NameModel {
         let mut words = 1;
         while j < toks.len() && words < 4 {
             let t = &toks[j];
-            if !t.joined {
+            if !t.joined || toks[j - 1].poss {
                 break;
             }
             let w = t.text(text);
@@ -237,7 +237,20 @@ impl NameModel {
                 break;
             }
             let initial = w.chars().count() == 1;
-            if !self.name_word(text, t) || (t.dot && !initial) || self.is_org_word(w) {
+            if !self.name_word(text, t) || self.is_org_word(w) {
+                break;
+            }
+            // a period after a full word: an abbreviation ("Sen.") is not part of the name; a
+            // full stop ends the name with this word
+            if t.dot && !initial {
+                if self.is_honorific(w) || SUFFIXES.contains(&w) {
+                    if SUFFIXES.contains(&w) && words >= 2 {
+                        j += 1;
+                    }
+                    break;
+                }
+                words += 1;
+                j += 1;
                 break;
             }
             // a new given name followed by another capitalised word starts a new name
@@ -265,7 +278,7 @@ impl NameModel {
         }
         // "Clinton Foundation", "George Washington University": an organisation, not a person
         if let Some(n) = toks.get(j) {
-            if n.joined && n.cap && self.is_org_word(n.text(text)) {
+            if n.joined && !toks[j - 1].poss && n.cap && self.is_org_word(n.text(text)) {
                 return None;
             }
         }

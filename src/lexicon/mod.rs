@@ -17,7 +17,7 @@ pub enum ListKind {
     Furniture,
     /// Public bodies: `canonical name <TAB> aliases separated by | <TAB> acronym <TAB> kind`.
     Agencies,
-    /// Titles and roles of officials: `title <TAB> canonical agency name or empty`.
+    /// Titles and roles of officials: `title <TAB> canonical agency names separated by | or empty`.
     Titles,
     /// Political parties: `surface form <TAB> party code`.
     Parties,
@@ -28,6 +28,8 @@ pub enum ListKind {
     /// Action verbs: `lemma <TAB> kind <TAB> inflected forms separated by | <TAB> object role
     /// <TAB> prepositions <TAB> flags` (see the file's header).
     ActionVerbs,
+    /// Units after a number: `unit <TAB> kind` (money, percent, measure); a number before
+    /// one is not a count.
     /// Function words the action parser reads: `word <TAB> class` (auxiliaries, negators,
     /// pronouns, clause words, time words, actor heads).
     ActionWords,
@@ -44,11 +46,29 @@ pub enum ListKind {
     Honorifics,
     /// Head words that turn a preceding name into an organisation or place ("Foundation").
     OrgWords,
+    /// Number words: `word <TAB> value <TAB> class` ("eleven", "million", "dozen", "third").
+    NumberWords,
+    /// Words around a number that tell its kind: `phrase <TAB> role` ("more than", "Section").
+    NumberCues,
+    /// Words the count rules read: `word <TAB> role` (irregular plurals, phrase stops).
+    CountWords,
+    /// Word classes of the agency patterns: `class <TAB> word` (head, of-head, chamber, ...).
+    AgencyWords,
+    /// Capitalised function words that never start a name ("The", "Former").
+    FunctionWords,
+    /// Demonyms: `demonym <TAB> country` ("Brazilian" -> Brazil).
+    Demonyms,
+    /// Lowercase words allowed inside a title before its head ("former", "presumptive").
+    TitleModifiers,
+    /// Words that end an appositive ("said", "who"): `Name, the X of Y who ...`.
+    ClauseWords,
+    /// Words the quote attribution reads: `kind <TAB> word` (speaker nouns, pronouns, titles...).
+    QuoteWords,
 }
 
 impl ListKind {
     /// Every list kind, in a fixed order.
-    pub const ALL: [ListKind; 15] = [
+    pub const ALL: &[ListKind] = &[
         ListKind::Abbreviations,
         ListKind::Furniture,
         ListKind::Agencies,
@@ -64,6 +84,15 @@ impl ListKind {
         ListKind::NameStopwords,
         ListKind::Honorifics,
         ListKind::OrgWords,
+        ListKind::NumberWords,
+        ListKind::NumberCues,
+        ListKind::CountWords,
+        ListKind::AgencyWords,
+        ListKind::FunctionWords,
+        ListKind::Demonyms,
+        ListKind::TitleModifiers,
+        ListKind::ClauseWords,
+        ListKind::QuoteWords,
     ];
 
     /// The built-in data file of this list.
@@ -84,6 +113,15 @@ impl ListKind {
             ListKind::NameStopwords => include_str!("name_stopwords.txt"),
             ListKind::Honorifics => include_str!("honorifics.tsv"),
             ListKind::OrgWords => include_str!("org_words.txt"),
+            ListKind::NumberWords => include_str!("number_words.tsv"),
+            ListKind::NumberCues => include_str!("number_cues.tsv"),
+            ListKind::CountWords => include_str!("count_words.tsv"),
+            ListKind::AgencyWords => include_str!("agency_words.tsv"),
+            ListKind::FunctionWords => include_str!("function_words.txt"),
+            ListKind::Demonyms => include_str!("demonyms.tsv"),
+            ListKind::TitleModifiers => include_str!("title_modifiers.txt"),
+            ListKind::ClauseWords => include_str!("clause_words.txt"),
+            ListKind::QuoteWords => include_str!("quote_words.tsv"),
         }
     }
 }
@@ -150,7 +188,7 @@ mod tests {
     #[test]
     fn every_builtin_list_parses() {
         let lex = Lexicon::default();
-        for kind in ListKind::ALL {
+        for &kind in ListKind::ALL {
             for line in lex.lines(kind) {
                 assert!(!line.trim().is_empty(), "{kind:?}");
             }
