@@ -368,10 +368,18 @@ impl<'a> Resolver<'a> {
             (Some(x), _) if x.speaker && x.sentence == sentence => {
                 Some((x.actor.clone(), Source::Speaker))
             }
-            (Some(x), Some(m)) if m.norm.start > x.actor.norm.end => Some((
-                self.of_mention(m),
-                Source::of(false, m.sentence == sentence),
-            )),
+            // a gender known to match beats a nearer person of unknown gender
+            (Some(x), Some(m))
+                if m.norm.start > x.actor.norm.end
+                    && !(gender.is_some()
+                        && x.actor.gender == gender
+                        && self.entities.person_of(m.entity).and_then(|p| p.gender).is_none()) =>
+            {
+                Some((
+                    self.of_mention(m),
+                    Source::of(false, m.sentence == sentence),
+                ))
+            }
             (Some(x), _) => Some((
                 x.actor.clone(),
                 Source::of(x.speaker, x.sentence == sentence),
