@@ -373,7 +373,11 @@ impl<'a> Resolver<'a> {
                 if m.norm.start > x.actor.norm.end
                     && !(gender.is_some()
                         && x.actor.gender == gender
-                        && self.entities.person_of(m.entity).and_then(|p| p.gender).is_none()) =>
+                        && self
+                            .entities
+                            .person_of(m.entity)
+                            .and_then(|p| p.gender)
+                            .is_none()) =>
             {
                 Some((
                     self.of_mention(m),
