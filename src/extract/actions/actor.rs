@@ -5,6 +5,7 @@
 use super::tokens::Sentence;
 use super::words::class;
 use crate::document::Document;
+use crate::extract::names::Gender;
 use crate::record::{Actor, Article};
 use crate::resolve::{Entities, EntityMention, EntityRef};
 use std::ops::Range;
@@ -26,6 +27,8 @@ pub(super) struct Resolved {
     /// Normalized range of the mention the actor rests on.
     pub norm: Range<usize>,
     pub kind: Kind,
+    /// A person's gender when the entity index knows it, for "he"/"she".
+    pub gender: Option<Gender>,
 }
 
 impl Resolved {
@@ -78,6 +81,9 @@ struct Seen {
     /// Subject of a speech or report verb ("The Commerce Department said ...").
     speaker: bool,
 }
+
+/// Pronouns the entity index resolves by gender and kind.
+const PRONOUNS: [&str; 7] = ["he", "him", "she", "her", "it", "they", "them"];
 
 /// How far back (in sentences) a pronoun may reach.
 const PRONOUN_REACH: usize = 3;
@@ -143,6 +149,7 @@ impl<'a> Resolver<'a> {
             official,
             norm: m.norm.clone(),
             kind,
+            gender: self.entities.person_of(m.entity).and_then(|p| p.gender),
         }
     }
 
@@ -177,11 +184,38 @@ impl<'a> Resolver<'a> {
             let b = s.byte_range(r.start..head + 1);
             base + b.start..base + b.end
         };
-        let mention = self
-            .entities
-            .within(search)
+        // the mention that ends the head ("Rubio's campaign" is no mention of Rubio)
+        let head_end = base + s.toks[head].end;
+        let mentions: Vec<&EntityMention> = self.entities.within(search).collect();
+        // a name modifying a plain noun stands for its bearer ("Trump tweet"), but not a
+        // possessive ("Rubio's campaign") nor a name before an actor noun ("Obama administration")
+        let modifier_ok = !head_cap && head_class & class::ACTOR_NOUN == 0;
+        let possessive = |m: &EntityMention| {
+            s.text
+                .get(m.norm.end - base..)
+                .is_some_and(|t| t.starts_with("'s"))
+        };
+        let at_head = mentions
+            .iter()
+            .filter(|m| m.norm.end >= head_end || (modifier_ok && !possessive(m)))
             .max_by_key(|m| (m.norm.end, std::cmp::Reverse(m.norm.start)));
-        if let Some(m) = mention {
+        // "the Obama administration and Speaker Paul Ryan": a joint actor
+        let and = r.clone().find(|&k| s.low(k) == "and");
+        if let Some(and) = and.filter(|&a| a > r.start && a + 1 < r.end && !mentions.is_empty()) {
+            let first = self.noun_phrase(s, r.start..and, base, sentence, false);
+            let second = self.noun_phrase(s, and + 1..r.end, base, sentence, false);
+            if let (Some(mut res), Some(second)) = (first, second) {
+                if second.name != res.name {
+                    res.name = format!("{} and {}", res.name, second.name);
+                    res.official = None;
+                    res.agency = None;
+                    res.kind = Kind::Group;
+                }
+                res.norm = norm;
+                return Some(res);
+            }
+        }
+        if let Some(m) = at_head {
             let mut res = self.of_mention(m);
             res.norm = norm;
             return Some(res);
@@ -197,8 +231,9 @@ impl<'a> Resolver<'a> {
             } else {
                 None
             };
-            let found =
-                kind.and_then(|k| self.recall(&[k], norm.start, sentence, DESCRIPTION_REACH));
+            let phrase = s.text_of(r.clone()).to_lowercase();
+            let found = kind
+                .and_then(|k| self.recall(&[k], norm.start, sentence, DESCRIPTION_REACH, &phrase));
             if let Some(found) = found {
                 return Some(found.0.at(norm));
             }
@@ -269,6 +304,7 @@ impl<'a> Resolver<'a> {
             official: None,
             norm,
             kind,
+            gender: None,
         })
     }
 
@@ -290,7 +326,7 @@ impl<'a> Resolver<'a> {
         };
         let t = s.toks[k];
         let norm = base + t.start..base + t.end;
-        let (found, source) = self.recall(kinds, norm.start, sentence, PRONOUN_REACH)?;
+        let (found, source) = self.recall(kinds, norm.start, sentence, PRONOUN_REACH, low)?;
         Some((found.at(norm), source))
     }
 
@@ -302,24 +338,52 @@ impl<'a> Resolver<'a> {
         pos: usize,
         sentence: usize,
         reach: usize,
+        hint: &str,
     ) -> Option<(Resolved, Source)> {
+        let gender = match hint {
+            "he" | "him" => Some(Gender::Male),
+            "she" | "her" => Some(Gender::Female),
+            _ => None,
+        };
         let from_memory = self.seen.iter().rev().find(|x| {
             x.actor.norm.end <= pos
                 && kinds.contains(&x.actor.kind)
                 && x.sentence + reach >= sentence
+                && !matches!((gender, x.actor.gender), (Some(w), Some(h)) if w != h)
         });
-        let want_person = kinds.contains(&Kind::Person);
-        let want_org = kinds.contains(&Kind::Org);
-        let mention = self.entities.last_before(pos, |m| match m.entity {
-            EntityRef::Agency(_) => want_org,
-            EntityRef::Official(_) | EntityRef::Person(_) => want_person,
+        let mention = if PRONOUNS.contains(&hint) {
+            self.entities.pronoun_antecedent(pos, hint)
+        } else {
+            self.entities.description_antecedent(pos, hint)
+        };
+        let mention = mention.filter(|m| {
+            m.sentence + reach >= sentence
+                && match m.entity {
+                    EntityRef::Agency(_) => kinds.contains(&Kind::Org),
+                    _ => kinds.contains(&Kind::Person),
+                }
         });
-        let mention = mention.filter(|m| m.sentence + reach >= sentence);
         match (from_memory, mention) {
-            (Some(x), Some(m)) if m.norm.start > x.actor.norm.end => Some((
-                self.of_mention(m),
-                Source::of(false, m.sentence == sentence),
-            )),
+            // "X told the BBC that he warned police": the speaker of the same sentence
+            (Some(x), _) if x.speaker && x.sentence == sentence => {
+                Some((x.actor.clone(), Source::Speaker))
+            }
+            // a gender known to match beats a nearer person of unknown gender
+            (Some(x), Some(m))
+                if m.norm.start > x.actor.norm.end
+                    && !(gender.is_some()
+                        && x.actor.gender == gender
+                        && self
+                            .entities
+                            .person_of(m.entity)
+                            .and_then(|p| p.gender)
+                            .is_none()) =>
+            {
+                Some((
+                    self.of_mention(m),
+                    Source::of(false, m.sentence == sentence),
+                ))
+            }
             (Some(x), _) => Some((
                 x.actor.clone(),
                 Source::of(x.speaker, x.sentence == sentence),
