@@ -733,8 +733,9 @@ fn shouting(s: &str) -> bool {
 fn prev_word(text: &str, pos: usize) -> &str {
     let before = text[..pos].trim_end();
     let start = before
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     &before[start..]
 }
 
