@@ -25,8 +25,12 @@ pub enum ListKind {
     States,
     /// Speech verbs that introduce quotes ("said", "told", "according to").
     SpeechVerbs,
-    /// Action verbs: `lemma <TAB> kind <TAB> inflected forms separated by |`.
+    /// Action verbs: `lemma <TAB> kind <TAB> inflected forms separated by | <TAB> object role
+    /// <TAB> prepositions <TAB> flags` (see the file's header).
     ActionVerbs,
+    /// Function words the action parser reads: `word <TAB> class` (auxiliaries, negators,
+    /// pronouns, clause words, time words, actor heads).
+    ActionWords,
     /// Units after a number: `unit <TAB> kind` (money, percent, measure); a number before
     /// one is not a count.
     Units,
@@ -57,6 +61,8 @@ pub enum ListKind {
     TitleModifiers,
     /// Words that end an appositive ("said", "who"): `Name, the X of Y who ...`.
     ClauseWords,
+    /// Words the quote attribution reads: `kind <TAB> word` (speaker nouns, pronouns, titles...).
+    QuoteWords,
 }
 
 impl ListKind {
@@ -70,6 +76,7 @@ impl ListKind {
         ListKind::States,
         ListKind::SpeechVerbs,
         ListKind::ActionVerbs,
+        ListKind::ActionWords,
         ListKind::Units,
         ListKind::SentenceStarters,
         ListKind::FirstNames,
@@ -84,6 +91,7 @@ impl ListKind {
         ListKind::Demonyms,
         ListKind::TitleModifiers,
         ListKind::ClauseWords,
+        ListKind::QuoteWords,
     ];
 
     /// The built-in data file of this list.
@@ -97,6 +105,7 @@ impl ListKind {
             ListKind::States => include_str!("states.tsv"),
             ListKind::SpeechVerbs => include_str!("speech_verbs.txt"),
             ListKind::ActionVerbs => include_str!("action_verbs.tsv"),
+            ListKind::ActionWords => include_str!("action_words.tsv"),
             ListKind::Units => include_str!("units.txt"),
             ListKind::SentenceStarters => include_str!("sentence_starters.txt"),
             ListKind::FirstNames => include_str!("first_names.tsv"),
@@ -111,6 +120,7 @@ impl ListKind {
             ListKind::Demonyms => include_str!("demonyms.tsv"),
             ListKind::TitleModifiers => include_str!("title_modifiers.txt"),
             ListKind::ClauseWords => include_str!("clause_words.txt"),
+            ListKind::QuoteWords => include_str!("quote_words.tsv"),
         }
     }
 }
