@@ -114,8 +114,12 @@ impl Segmenter {
                     i += 1;
                 } else {
                     debug_assert_eq!(class, C_UPPER);
-                    if i > start && b[i - 1].is_ascii_lowercase() && self.seam(text, start, i, end)
-                    {
+                    let glued = i > start
+                        && (b[i - 1].is_ascii_lowercase()
+                            || (b[i - 1].is_ascii_uppercase()
+                                && i + 1 < end
+                                && b[i + 1].is_ascii_lowercase()));
+                    if glued && self.seam(text, start, i, end) {
                         cut = Some((i, i));
                         break;
                     }
@@ -143,7 +147,7 @@ impl Segmenter {
     /// that began at `start`. Returns where to resume scanning and the cut, if any.
     fn terminator(&self, text: &str, start: usize, i: usize, end: usize) -> (usize, Cut) {
         let b = text.as_bytes();
-        let run = rules::TermRun::scan(b, i, end);
+        let run = rules::TermRun::scan(b, start, i, end);
         let j = run.after_closers;
         // "[...]" and "(...)" mark an omission inside the sentence.
         if run.is_ellipsis()
@@ -256,9 +260,20 @@ impl Segmenter {
 
     /// A lost paragraph break: "…Matanov's involvementAn FBI agent…" — a lowercase word of 3+
     /// letters glued to a capitalized sentence starter followed by a space.
+    ///
+    /// After capitals ("…10.5MBAmong the measures") the starter must be 4+ letters and be
+    /// followed by a lowercase word, so acronyms before names ("FBIDirector") stay whole.
     fn seam(&self, text: &str, start: usize, i: usize, end: usize) -> bool {
         let b = text.as_bytes();
-        if i < start + 3 || !b[i - 3..i].iter().all(u8::is_ascii_lowercase) {
+        if i < start + 2 {
+            return false;
+        }
+        let after_caps = b[i - 1].is_ascii_uppercase();
+        if after_caps {
+            if !b[i - 2].is_ascii_uppercase() {
+                return false;
+            }
+        } else if i < start + 3 || !b[i - 3..i].iter().all(u8::is_ascii_lowercase) {
             return false;
         }
         let mut q = i + 1;
@@ -267,6 +282,11 @@ impl Segmenter {
         }
         if q + 1 >= end || b[q] != b' ' {
             return false;
+        }
+        if after_caps {
+            return q - i >= 4
+                && b[q + 1].is_ascii_lowercase()
+                && self.starters.contains(&text[i..q]);
         }
         // The word after must read as running text ("An FBI agent", "A senior official"),
         // not a name ("CompanyA Inc.").

@@ -129,8 +129,8 @@ pub(super) struct TermRun {
 }
 
 impl TermRun {
-    /// Scan the run at `i`.
-    pub fn scan(b: &[u8], i: usize, end: usize) -> TermRun {
+    /// Scan the run at `i` (the sentence began at `start`).
+    pub fn scan(b: &[u8], start: usize, i: usize, end: usize) -> TermRun {
         let mut run = TermRun {
             dots: 0,
             bang_or_question: false,
@@ -173,8 +173,10 @@ impl TermRun {
         while j < end {
             match b[j] {
                 b')' | b']' => j += 1,
-                // A quote glued to the next word opens a sentence (`said.“He`), it does not close one.
                 b'"' | b'\'' if j + 1 >= end || !b[j + 1].is_ascii_alphanumeric() => j += 1,
+                // A double quote glued to the next word (`Muslim."The` / `cleric."He`) closes
+                // the sentence's open quote, or else opens the next sentence.
+                b'"' if open_quote(b, start, i) => j += 1,
                 _ => break,
             }
         }
@@ -191,6 +193,13 @@ impl TermRun {
     pub fn is_ellipsis(&self) -> bool {
         self.dots >= 2
     }
+}
+
+/// True when the sentence text before `i` has an odd number of double quotes (one is open).
+/// Looks back at most 2 KB so that the check stays O(1).
+fn open_quote(b: &[u8], start: usize, i: usize) -> bool {
+    let from = start.max(i.saturating_sub(2048));
+    b[from..i].iter().filter(|&&c| c == b'"').count() % 2 == 1
 }
 
 /// Past footnote marks at `j`: "[1]", "[7][8]", or bare 1-3 digit numbers ("11 12") that end

@@ -330,3 +330,28 @@ fn footnote_marks_stay_with_their_sentence() {
     // Negative: decimals and versions are no footnotes.
     assert_eq!(split("It rose 3.5 percent."), ["It rose 3.5 percent."]);
 }
+
+#[test]
+fn lost_break_after_capitals() {
+    assert_eq!(
+        split("It weighs 10.5MBAmong the measures is a ban."),
+        ["It weighs 10.5MB", "Among the measures is a ban."]
+    );
+    // Negative: an acronym glued to a name is left alone.
+    assert_eq!(
+        split("The FBIDirector Comey spoke."),
+        ["The FBIDirector Comey spoke."]
+    );
+}
+
+#[test]
+fn glued_quotes_open_or_close_by_parity() {
+    assert_eq!(
+        split("She said, \"I am a Muslim.\"The parents fled."),
+        ["She said, \"I am a Muslim.\"", "The parents fled."]
+    );
+    assert_eq!(
+        split("He watched the cleric.\"He used to listen,\" he said."),
+        ["He watched the cleric.", "\"He used to listen,\" he said."]
+    );
+}
