@@ -133,12 +133,21 @@ fn bench(c: &mut Criterion) {
     assert!(sentences > 0, "segmentation found no sentences");
     let mut group = c.benchmark_group("pipeline");
     group.throughput(Throughput::Bytes(bytes as u64));
+    // Full extraction, single-threaded; counts every record so a pipeline that silently
+    // stops finding things fails the bench instead of looking faster.
+    let records = |a: &newsfacts::Article| {
+        a.sentences.len()
+            + a.agencies.len()
+            + a.officials.len()
+            + a.counts.len()
+            + a.quotes.len()
+            + a.actions.len()
+    };
+    let expected: usize = texts.iter().map(|t| records(&extractor.extract(t))).sum();
     group.bench_function("extract", |b| {
         b.iter(|| {
-            texts
-                .iter()
-                .map(|t| extractor.extract(t).sentences.len())
-                .sum::<usize>()
+            let n: usize = texts.iter().map(|t| records(&extractor.extract(t))).sum();
+            assert_eq!(n, expected);
         })
     });
     group.finish();

@@ -218,6 +218,13 @@ pub struct Quote {
     pub cue: Option<String>,
     /// The attribution rule that decided the speaker (`said-after`, `pronoun`, ...).
     pub rule: String,
+    /// True for a quote woven into a clause ("accused them of “actively supporting” ...").
+    #[serde(default)]
+    pub partial: bool,
+    /// Index (into `Article::quotes`) of the earlier quote this one continues: the same
+    /// speaker's words broken by "he said" or carried into the next sentence or paragraph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continues: Option<usize>,
 }
 
 /// A piece of text with its span (the target or object of an action).

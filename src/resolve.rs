@@ -165,9 +165,9 @@ impl Entities {
                     if overlaps(&taken, &r) {
                         continue;
                     }
-                    let next_org = toks
-                        .get(k + 1)
-                        .is_some_and(|n| n.joined && n.cap && model.is_org_word(n.text(text)));
+                    let next_org = toks.get(k + 1).is_some_and(|n| {
+                        n.joined && !t.poss && n.cap && model.is_org_word(n.text(text))
+                    });
                     // "Bill Clinton" when only Hillary is known is someone else
                     let prev_given =
                         k > 0 && toks[k - 1].joined && model.is_given(toks[k - 1].text(text));

@@ -1,20 +1,1072 @@
-//! Official records (work in progress: this extractor returns nothing yet).
+//! Official records: named people with a stated role. A title right before the name
+//! ("Commerce Secretary Gina Raimondo", "Sen. Ron Wyden"), an appositive after it ("Brian
+//! Nelson, Treasury's undersecretary for ..."), or one before it ("a spokesman for Twitter,
+//! Christopher Abboud"); party/state parentheticals ("(D-Ore.)"); the title linked to its agency
+//! record; later mentions ("Raimondo", "Mr. Blair", "the senator") joined to the record.
 
 use crate::document::Document;
-use crate::lexicon::Lexicon;
-use crate::record::{Article, Official};
+use crate::extract::names::{self, NameHit, NameModel, Token};
+use crate::lexicon::{Lexicon, ListKind};
+use crate::record::{Agency, Article, Mention, Official};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 /// Finds Official records; built once from the lexicon.
 #[derive(Debug, Clone)]
-pub(crate) struct OfficialExtractor {}
+pub(crate) struct OfficialExtractor {
+    names: NameModel,
+    titles: Option<AhoCorasick>,
+    /// First two bytes (lowercased, indexed `b0 << 8 | b1`) of every title.
+    title_first: Vec<bool>,
+    /// Agencies of each title pattern, in order of preference.
+    title_agencies: Vec<Vec<String>>,
+    /// The title patterns as written in the list.
+    patterns_text: Vec<String>,
+    modifiers: HashSet<String>,
+    function: HashSet<String>,
+    clause: HashSet<String>,
+    parties: HashMap<String, String>,
+    /// State surface (without final period) -> postal code.
+    states: HashMap<String, String>,
+    /// Full state names ("Texas", "New Jersey"), which may stand inside a title.
+    state_names: HashSet<String>,
+    party_paren: Regex,
+    party_comma: Regex,
+    party_of: Regex,
+}
+
+/// A role found for a person in one place of the text.
+#[derive(Debug, Clone)]
+struct Role {
+    /// The name as written.
+    name: Range<usize>,
+    /// The whole mention (title + name, or name alone for appositives).
+    mention: Range<usize>,
+    sentence: usize,
+    title: Option<Range<usize>>,
+    /// Range of the text the title belongs to, for agency links (title plus possessor/org).
+    scope: Range<usize>,
+    /// Organisation written with the title ("Wells Fargo", "Judicial Watch").
+    org: Option<Range<usize>>,
+    /// Index of the title pattern at the title's head, for its agency list.
+    pattern: Option<usize>,
+    party: Option<String>,
+    state: Option<String>,
+    rule: &'static str,
+}
+
+/// An official being assembled.
+#[derive(Debug, Clone)]
+struct Draft {
+    name: String,
+    roles: Vec<Role>,
+    mentions: Vec<(Range<usize>, usize)>,
+}
 
 impl OfficialExtractor {
-    pub(crate) fn new(_lexicon: &Lexicon) -> OfficialExtractor {
-        OfficialExtractor {}
+    /// Compile the title, party and state lists.
+    pub(crate) fn new(lexicon: &Lexicon) -> OfficialExtractor {
+        let mut patterns = Vec::new();
+        let mut title_agencies = Vec::new();
+        for row in lexicon.rows(ListKind::Titles) {
+            let Some(t) = row.first().filter(|t| !t.is_empty()) else {
+                continue;
+            };
+            patterns.push(t.to_string());
+            title_agencies.push(
+                row.get(1)
+                    .map(|a| {
+                        a.split('|')
+                            .map(str::trim)
+                            .filter(|s| !s.is_empty())
+                            .map(str::to_string)
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            );
+        }
+        let titles = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .start_kind(StartKind::Anchored)
+            .build(&patterns)
+            .ok();
+        let mut title_first = vec![false; 1 << 16];
+        for p in &patterns {
+            if let [a, b, ..] = p.as_bytes() {
+                let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+                title_first[usize::from(a) << 8 | usize::from(b)] = true;
+            }
+        }
+        let patterns_text = patterns.clone();
+        let mut states = HashMap::new();
+        let mut longest: HashMap<String, String> = HashMap::new();
+        for row in lexicon.rows(ListKind::States) {
+            if let (Some(s), Some(c)) = (row.first(), row.get(1)) {
+                states.insert(s.to_string(), c.to_string());
+                let l = longest.entry(c.to_string()).or_default();
+                if s.len() > l.len() {
+                    *l = s.to_string();
+                }
+            }
+        }
+        let parties = lexicon
+            .rows(ListKind::Parties)
+            .filter_map(|r| Some((r.first()?.to_string(), r.get(1)?.to_string())))
+            .collect();
+        OfficialExtractor {
+            names: NameModel::new(lexicon),
+            titles,
+            title_first,
+            title_agencies,
+            patterns_text,
+            modifiers: lexicon
+                .lines(ListKind::TitleModifiers)
+                .map(|w| w.trim().to_string())
+                .collect(),
+            function: lexicon
+                .lines(ListKind::FunctionWords)
+                .map(|w| w.trim().to_string())
+                .collect(),
+            clause: lexicon
+                .lines(ListKind::ClauseWords)
+                .map(|w| w.trim().to_string())
+                .collect(),
+            parties,
+            states,
+            state_names: longest.into_values().collect(),
+            party_paren: Regex::new(
+                r"^\s*\(\s*([DRI])\s*-\s*([A-Z][A-Za-z]*(?:\.\s?[A-Z][A-Za-z]*)*\.?)\s*\)",
+            )
+            .expect("static regex"),
+            party_comma: Regex::new(r"^,\s*([DRI])-([A-Z][A-Za-z]*(?:\.[A-Z][A-Za-z]*)*\.?)")
+                .expect("static regex"),
+            party_of: Regex::new(
+                r"^,\s*(?:a\s+)?(Democrat|Republican|Independent|independent)\s+(?:of|from)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)",
+            )
+            .expect("static regex"),
+        }
     }
 
     /// The Official records of `doc`, given the records of the earlier stages in `article`.
-    pub(crate) fn extract(&self, _doc: &Document, _article: &Article) -> Vec<Official> {
-        Vec::new()
+    pub(crate) fn extract(&self, doc: &Document, article: &Article) -> Vec<Official> {
+        let text = doc.norm();
+        let mut roles: Vec<Role> = Vec::new();
+        let mut hits_all: Vec<(NameHit, usize)> = Vec::new();
+        let mut descs: Vec<Role> = Vec::new();
+        let mut sent_toks: Vec<Vec<Token>> = Vec::with_capacity(doc.sentences().len());
+        for (si, s) in doc.sentences().iter().enumerate() {
+            let toks = names::tokenize(text, s.norm.clone());
+            let hits = self.names.find_in(text, &toks);
+            // descriptions look back one sentence at most: skip sentences far from any name
+            let near = hits_all.last().is_some_and(|(_, hs)| hs + 1 >= si);
+            if hits.is_empty() && !near {
+                sent_toks.push(toks);
+                continue;
+            }
+            let titles = self.title_matches(text, s.norm.clone(), &toks);
+            descs.extend(self.descriptions(text, &toks, &titles, &hits, si));
+            for hit in &hits {
+                let Some(a) = toks.iter().position(|t| t.start == hit.range.start) else {
+                    continue;
+                };
+                let b = toks
+                    .iter()
+                    .position(|t| t.end >= hit.range.end)
+                    .map_or(toks.len(), |i| i + 1);
+                let mut role = self
+                    .title_before(text, &toks, &titles, hit, a, si)
+                    .or_else(|| self.appositive_after(text, &toks, &titles, hit, &hits, b, si))
+                    .or_else(|| self.appositive_before(text, &toks, &titles, hit, a, si));
+                let (party, state) = self.party_state(text, hit.range.end);
+                if role.is_none() && state.is_some() {
+                    role = Some(Role {
+                        name: hit.range.clone(),
+                        mention: hit.range.clone(),
+                        sentence: si,
+                        title: None,
+                        scope: hit.range.clone(),
+                        org: None,
+                        pattern: None,
+                        party: None,
+                        state: None,
+                        rule: "party-state",
+                    });
+                }
+                // "hosts Joe Scarborough and Mika Brzezinski": a plural title covers both
+                if role.is_none() {
+                    role = self.shared_title(text, &roles, si, hit);
+                }
+                if let Some(mut r) = role {
+                    r.party = party.or(r.party);
+                    r.state = state.or(r.state);
+                    roles.push(r);
+                }
+            }
+            hits_all.extend(hits.into_iter().map(|h| (h, si)));
+            sent_toks.push(toks);
+        }
+        self.resolve_descriptions(text, &mut roles, descs, &hits_all);
+        if roles.is_empty() {
+            return Vec::new();
+        }
+        let drafts = self.group(text, roles, &hits_all);
+        self.records(doc, article, drafts, &sent_toks)
+    }
+
+    /// Definite descriptions with a title and no name ("the Texas senator", "the former
+    /// secretary of state"), as roles whose name is still to be found.
+    fn descriptions(
+        &self,
+        text: &str,
+        toks: &[Token],
+        titles: &[(usize, usize, usize)],
+        hits: &[NameHit],
+        si: usize,
+    ) -> Vec<Role> {
+        let mut out = Vec::new();
+        for &(first, last, pat) in titles {
+            // followed by a name: that is a title-before, not a description
+            if toks.get(last + 1).is_some_and(|n| {
+                n.joined
+                    && hits.iter().any(|h| {
+                        h.range.start == n.start
+                            || h.honorific.as_ref().is_some_and(|r| r.start == n.start)
+                    })
+            }) || toks[last].poss
+            {
+                continue;
+            }
+            // "the GOP candidates": a plural names a group, not one person
+            if toks[last].end > 0 && text[..toks[last].end].ends_with('s') && {
+                let pat_text = &self.patterns_text[pat];
+                !pat_text.ends_with('s')
+            } {
+                continue;
+            }
+            let mut start = first;
+            while start > 0 && first - start < 6 && toks[start].joined {
+                let j = start - 1;
+                let w = toks[j].text(text);
+                if toks[j].poss || DETERMINERS.contains(&w.to_lowercase().as_str()) {
+                    break;
+                }
+                if let Some(&(f, _, _)) = titles.iter().find(|t| t.1 == j) {
+                    start = f;
+                    continue;
+                }
+                if self.modifiers.contains(w) || toks[j].cap && !self.function.contains(w) {
+                    start = j;
+                    continue;
+                }
+                break;
+            }
+            let det = start.checked_sub(1).map(|d| toks[d].text(text));
+            let the = matches!(det, Some("the" | "The")) && toks[start].joined;
+            // a bare "the spokesman" is too vague to name anyone
+            if !the || last - start < 1 && first == start && last == first {
+                continue;
+            }
+            let title =
+                toks[start].start..toks[last].end + usize::from(abbrev_dot(text, &toks[last]));
+            let ttext = &text[title.clone()];
+            out.push(Role {
+                name: 0..0,
+                mention: toks[start - 1].start..title.end,
+                sentence: si,
+                title: Some(title.clone()),
+                scope: title.clone(),
+                org: None,
+                pattern: Some(pat),
+                party: self.party_in(ttext),
+                state: self.state_in(ttext),
+                rule: "description",
+            });
+        }
+        out
+    }
+
+    /// Give each description to the closest person named before it (same or previous sentence)
+    /// who has no titled role yet.
+    fn resolve_descriptions(
+        &self,
+        text: &str,
+        roles: &mut Vec<Role>,
+        descs: Vec<Role>,
+        hits: &[(NameHit, usize)],
+    ) {
+        for mut d in descs {
+            let pos = d.mention.start;
+            let cand = hits.iter().rev().find(|(h, si)| {
+                h.range.end <= pos
+                    && si + 1 >= d.sentence
+                    && !roles.iter().any(|r| {
+                        r.title.is_some()
+                            && same_person(&text[r.name.clone()], &text[h.range.clone()])
+                    })
+            });
+            if let Some((h, _)) = cand {
+                d.name = h.range.clone();
+                roles.push(d);
+            }
+        }
+    }
+
+    /// The role of the previous name in the sentence when its title is plural and this name
+    /// is conjoined to it ("Sens. John McCain and Lindsey Graham").
+    fn shared_title(&self, text: &str, roles: &[Role], si: usize, hit: &NameHit) -> Option<Role> {
+        let prev = roles
+            .last()
+            .filter(|r| r.sentence == si && r.rule == "title-before")?;
+        let title = prev.title.clone()?;
+        let plural = text[title.clone()].trim_end_matches('.').ends_with('s');
+        let gap = text.get(prev.name.end..hit.range.start)?;
+        if !plural || !matches!(gap, " and " | ", " | ", and ") {
+            return None;
+        }
+        let mut r = prev.clone();
+        r.name = hit.range.clone();
+        r.mention = hit.range.clone();
+        r.party = None;
+        r.state = None;
+        r.rule = "title-shared";
+        Some(r)
+    }
+
+    /// Title matches in a sentence as token ranges `[first, last]` with their pattern index.
+    fn title_matches(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        toks: &[Token],
+    ) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let Some(ac) = &self.titles else { return out };
+        let slice = &text[..range.end];
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            let tb = text.as_bytes();
+            let pair = usize::from(tb[t.start].to_ascii_lowercase()) << 8
+                | usize::from(tb.get(t.start + 1).map_or(0, u8::to_ascii_lowercase));
+            if !self.title_first[pair] {
+                i += 1;
+                continue;
+            }
+            let input = Input::new(slice)
+                .span(t.start..range.end)
+                .anchored(Anchored::Yes);
+            let Ok(Some(m)) = ac.try_find(input) else {
+                i += 1;
+                continue;
+            };
+            let e = m.end();
+            // a plural title ("hosts", "Sens.") covers the whole word
+            let last = toks[i..]
+                .iter()
+                .take_while(|x| x.start < e)
+                .position(|x| x.end == e || x.end == e + 1 && text[e..].starts_with('s'));
+            let Some(last) = last.map(|l| i + l) else {
+                i += 1;
+                continue;
+            };
+            // abbreviations ("Sen", "Gov") need their period or a capitalised form
+            let word = &text[t.start..e];
+            let lowered = word.chars().next().is_some_and(char::is_lowercase);
+            if lowered && word.len() <= 3 && !toks[last].dot {
+                i += 1;
+                continue;
+            }
+            out.push((i, last, m.pattern().as_usize()));
+            i = last + 1;
+        }
+        out
+    }
+
+    /// "Commerce Secretary Gina Raimondo", "Sen. Ron Wyden", "Wells Fargo chief executive
+    /// John Stumpf".
+    fn title_before(
+        &self,
+        text: &str,
+        toks: &[Token],
+        titles: &[(usize, usize, usize)],
+        hit: &NameHit,
+        a: usize,
+        si: usize,
+    ) -> Option<Role> {
+        if a == 0 || !toks[a].joined || toks[a - 1].poss {
+            return None;
+        }
+        let k = a - 1;
+        let &(first, _, pat) = titles.iter().find(|t| t.1 == k)?;
+        // a capitalised title word right before the name must be capitalised or abbreviated
+        // ("head Jane Doe" is prose); lowercase roles ("spokesman") are fine
+        let mut start = first;
+        let mut org_end = None;
+        while start > 0 && first - start < 8 && toks[start].joined {
+            let j = start - 1;
+            let w = toks[j].text(text);
+            if toks[j].poss {
+                break;
+            }
+            if let Some(&(f, _, _)) = titles.iter().find(|t| t.1 == j) {
+                start = f;
+                continue;
+            }
+            if self.modifiers.contains(w)
+                || self.modifiers.contains(&w.to_lowercase()) && toks[j].cap
+            {
+                start = j;
+                continue;
+            }
+            if toks[j].cap && !self.function.contains(w) && w != "I" {
+                org_end.get_or_insert(j);
+                start = j;
+                continue;
+            }
+            break;
+        }
+        let title_end = toks[k].end + usize::from(abbrev_dot(text, &toks[k]));
+        let title = toks[start].start..title_end;
+        let mut org = None;
+        if start > 0 && toks[start - 1].poss && toks[start].joined {
+            // "Wells Fargo's chief executive": the possessor is the organisation
+            let mut os = start - 1;
+            while os > 0 && toks[os].joined && toks[os - 1].cap && !toks[os - 1].poss {
+                os -= 1;
+            }
+            if toks[os].cap {
+                org = Some(toks[os].start..toks[start - 1].end);
+            }
+        }
+        let scope_start = org.as_ref().map_or(title.start, |o| o.start);
+        let party = self.party_in(&text[title.clone()]);
+        let state = self.state_in(&text[title.clone()]);
+        let _ = org_end;
+        Some(Role {
+            name: hit.range.clone(),
+            mention: title.start..hit.range.end,
+            sentence: si,
+            title: Some(title.clone()),
+            scope: scope_start..title.end,
+            org,
+            pattern: Some(pat),
+            party,
+            state,
+            rule: "title-before",
+        })
+    }
+
+    /// "Brian Nelson, Treasury's undersecretary for ...", "Tom Fitton, president of Judicial
+    /// Watch", "Josh Earnest, the White House press secretary".
+    #[allow(clippy::too_many_arguments)]
+    fn appositive_after(
+        &self,
+        text: &str,
+        toks: &[Token],
+        titles: &[(usize, usize, usize)],
+        hit: &NameHit,
+        hits: &[NameHit],
+        b: usize,
+        si: usize,
+    ) -> Option<Role> {
+        let between = text.get(hit.range.end..toks.get(b)?.start)?;
+        // skip a party parenthetical between name and appositive
+        if between.trim() != "," {
+            return None;
+        }
+        let mut i = b;
+        let relative = toks[i].text(text) == "who";
+        // "Huma Abedin, who was a top adviser to ..."
+        if relative {
+            i += 1;
+            let w = toks.get(i).map_or("", |t| t.text(text));
+            match w {
+                "is" | "was" | "remains" | "became" => i += 1,
+                "has" | "had" if toks.get(i + 1).is_some_and(|t| t.text(text) == "been") => i += 2,
+                "served" | "serves" if toks.get(i + 1).is_some_and(|t| t.text(text) == "as") => {
+                    i += 2
+                }
+                _ => return None,
+            }
+        }
+        if toks
+            .get(i)
+            .is_some_and(|t| DETERMINERS.contains(&t.text(text).to_lowercase().as_str()))
+        {
+            i += 1;
+        }
+        let start = i;
+        let mut end = i;
+        let mut closed = false;
+        while end < toks.len() && end - start < 14 {
+            if end > start && !toks[end].joined {
+                closed = true;
+                break;
+            }
+            let w = toks[end].text(text);
+            if self.clause.contains(w) {
+                // a relative clause may follow an appositive; a verb means a new clause
+                closed = matches!(
+                    w,
+                    "who" | "which" | "whose" | "whom" | "said" | "says" | "told" | "added"
+                );
+                break;
+            }
+            end += 1;
+        }
+        if end == toks.len() || relative {
+            closed = true;
+        }
+        if end <= start || !closed {
+            return None;
+        }
+        // "Carly Fiorina, Ohio Gov. John Kasich": the title belongs to the next name
+        let (ps, pe) = (
+            toks[start].start,
+            toks.get(end).map_or(usize::MAX, |t| t.start),
+        );
+        let holds_title = |h: &NameHit| {
+            h.honorific
+                .as_ref()
+                .map_or(true, |r| self.names.office_of(&text[r.clone()]).is_some())
+        };
+        if hits.iter().any(|h| {
+            h.range.start >= ps && h.range.start <= pe && h.range != hit.range && holds_title(h)
+        }) {
+            return None;
+        }
+        self.phrase_role(
+            text,
+            toks,
+            titles,
+            start,
+            end,
+            hit,
+            si,
+            "appositive",
+            hit.range.clone(),
+        )
+    }
+
+    /// "a spokesman for Twitter, Christopher Abboud": the role phrase before the name.
+    fn appositive_before(
+        &self,
+        text: &str,
+        toks: &[Token],
+        titles: &[(usize, usize, usize)],
+        hit: &NameHit,
+        a: usize,
+        si: usize,
+    ) -> Option<Role> {
+        if a == 0 || hit.honorific.is_some() {
+            return None;
+        }
+        let between = text.get(toks[a - 1].end..toks[a].start)?;
+        if between.trim() != "," {
+            return None;
+        }
+        let end = a;
+        let mut start = a - 1;
+        while start > 0 && a - start < 12 {
+            if !toks[start].joined {
+                // "Secretary of State for Culture, Media and Sport": a comma inside a name
+                let gap = &text[toks[start - 1].end..toks[start].start];
+                if !(gap == ", " && toks[start].cap && toks[start - 1].cap) {
+                    break;
+                }
+            }
+            let w = toks[start - 1].text(text);
+            if matches!(w, "a" | "an" | "the" | "A" | "An" | "The") {
+                break;
+            }
+            if self.clause.contains(w) {
+                return None;
+            }
+            start -= 1;
+        }
+        let det = start.checked_sub(1).map(|d| toks[d].text(text));
+        if !matches!(det, Some("a" | "an" | "the" | "A" | "An" | "The")) || !toks[start].joined {
+            return None;
+        }
+        self.phrase_role(
+            text,
+            toks,
+            titles,
+            start,
+            end,
+            hit,
+            si,
+            "appositive-before",
+            hit.range.clone(),
+        )
+    }
+
+    /// A role from the phrase `toks[start..end]` that holds a title: possessor and "of X" tail
+    /// become the organisation.
+    #[allow(clippy::too_many_arguments)]
+    fn phrase_role(
+        &self,
+        text: &str,
+        toks: &[Token],
+        titles: &[(usize, usize, usize)],
+        start: usize,
+        end: usize,
+        hit: &NameHit,
+        si: usize,
+        rule: &'static str,
+        mention: Range<usize>,
+    ) -> Option<Role> {
+        // the title must come early: "Jane Doe, whose ... director" is not a role
+        let in_phrase: Vec<&(usize, usize, usize)> = titles
+            .iter()
+            .filter(|t| t.0 >= start && t.1 < end && t.0 <= start + 5)
+            .collect();
+        let &&(_, head_last, pat) = in_phrase.first()?;
+        // a later title in the same phrase continues it ("president and chief executive")
+        let mut t_start = start;
+        let mut org = None;
+        // possessor: "Treasury's undersecretary", "the party's nominee"
+        if let Some(p) = (start..head_last).find(|&j| toks[j].poss) {
+            if toks[start].cap {
+                org = Some(toks[start].start..toks[p].end);
+            }
+            t_start = p + 1;
+        }
+        // every token between the start and the head must be title-like
+        for (j, tok) in toks.iter().enumerate().take(head_last).skip(t_start) {
+            let w = tok.text(text);
+            let inside_title = titles.iter().any(|t| t.0 <= j && j <= t.1);
+            let ok = inside_title
+                || self.modifiers.contains(w)
+                || self.modifiers.contains(&w.to_lowercase())
+                || tok.cap
+                || w == "and"
+                || w.contains('-');
+            if !ok {
+                return None;
+            }
+        }
+        // "of/for/at/with X": a capitalised X is the organisation; lowercase stays in the title
+        let mut t_end = head_last + 1;
+        let mut j = head_last + 1;
+        while j < end {
+            let w = toks[j].text(text);
+            if titles.iter().any(|t| t.0 == j) {
+                // "president and chief executive"
+                if let Some(t) = titles.iter().find(|t| t.0 == j) {
+                    j = t.1 + 1;
+                    t_end = j;
+                    continue;
+                }
+            }
+            if matches!(w, "of" | "for" | "at" | "with" | "to" | "on" | "in") {
+                let next = toks.get(j + 1);
+                let next_is_the = next.is_some_and(|n| n.text(text) == "the");
+                let o = if next_is_the { j + 2 } else { j + 1 };
+                if toks.get(o).is_some_and(|n| n.cap) && o < end {
+                    org = Some(toks[o].start..toks[end - 1].end);
+                    break;
+                }
+                // lowercase complement: "undersecretary for terrorism and financial intelligence"
+                t_end = end;
+                break;
+            }
+            if w == "and" {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let title = toks[t_start].start
+            ..toks[t_end - 1].end + usize::from(abbrev_dot(text, &toks[t_end - 1]));
+        let scope = toks[start].start..org.as_ref().map_or(title.end, |o| o.end.max(title.end));
+        let ttext = &text[title.clone()];
+        Some(Role {
+            name: hit.range.clone(),
+            mention,
+            sentence: si,
+            title: Some(title.clone()),
+            scope,
+            org,
+            pattern: Some(pat),
+            party: self.party_in(ttext),
+            state: self.state_in(ttext),
+            rule,
+        })
+    }
+
+    /// Party and state from "(D-Ore.)", ", D-Mass.," or ", a Democrat from Oregon" after `pos`.
+    fn party_state(&self, text: &str, pos: usize) -> (Option<String>, Option<String>) {
+        let after = &text[pos..];
+        for re in [&self.party_paren, &self.party_comma] {
+            if let Some(c) = re.captures(after) {
+                let (Some(p), Some(s)) = (c.get(1), c.get(2)) else {
+                    continue;
+                };
+                let st = s.as_str();
+                let key = st.trim_end_matches('.').replace(". ", ".");
+                if self.states.contains_key(key.as_str()) {
+                    return (Some(p.as_str().to_string()), Some(st.to_string()));
+                }
+            }
+        }
+        if let Some(c) = self.party_of.captures(after) {
+            if let (Some(p), Some(s)) = (c.get(1), c.get(2)) {
+                let party = self.parties.get(p.as_str()).cloned();
+                let state = self
+                    .states
+                    .contains_key(s.as_str())
+                    .then(|| s.as_str().to_string());
+                return (party, state);
+            }
+        }
+        (None, None)
+    }
+
+    /// The party a title names ("Democratic presidential candidate" -> D).
+    fn party_in(&self, title: &str) -> Option<String> {
+        title
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() > 1)
+            .find_map(|w| self.parties.get(w).cloned())
+    }
+
+    /// A full state name inside a title, right before a title word ("Texas senator", "New
+    /// Jersey Gov.", "former Florida governor"), not inside a name ("Washington Post").
+    fn state_in(&self, title: &str) -> Option<String> {
+        let words: Vec<&str> = title.split_whitespace().collect();
+        let head_like = |i: usize| {
+            words.get(i).is_some_and(|w| {
+                i + 1 == words.len()
+                    || w.ends_with('.')
+                    || w.chars().next().is_some_and(char::is_lowercase)
+            })
+        };
+        for i in 0..words.len() {
+            if i + 2 < words.len() + 1 && i + 1 < words.len() {
+                let two = format!("{} {}", words[i], words[i + 1]);
+                if self.state_names.contains(&two) && head_like(i + 2) {
+                    return Some(two);
+                }
+            }
+            if self.state_names.contains(words[i]) && head_like(i + 1) {
+                return Some(words[i].to_string());
+            }
+        }
+        None
+    }
+
+    /// One draft per person: roles of the same person merged, later mentions joined.
+    fn group(&self, text: &str, roles: Vec<Role>, hits: &[(NameHit, usize)]) -> Vec<Draft> {
+        let mut drafts: Vec<Draft> = Vec::new();
+        for r in roles {
+            let name = text[r.name.clone()].to_string();
+            let words = name.split_whitespace().count();
+            match find_draft(&drafts, &name, words) {
+                Some(d) => drafts[d].roles.push(r),
+                None => drafts.push(Draft {
+                    name,
+                    roles: vec![r],
+                    mentions: Vec::new(),
+                }),
+            }
+        }
+        // a one-word name given first ("Obama") takes a later full name ("Barack Obama")
+        for d in &mut drafts {
+            d.mentions = d
+                .roles
+                .iter()
+                .map(|r| (r.mention.clone(), r.sentence))
+                .collect();
+        }
+        for (h, si) in hits {
+            let name = &text[h.range.clone()];
+            let words = name.split_whitespace().count();
+            let Some(d) = find_draft(&drafts, name, words) else {
+                continue;
+            };
+            let whole = h.honorific.as_ref().map_or(h.range.start, |r| r.start)..h.range.end;
+            let covered = drafts[d]
+                .mentions
+                .iter()
+                .any(|(m, _)| m.start < whole.end && whole.start < m.end);
+            if !covered {
+                drafts[d].mentions.push((whole, *si));
+            }
+        }
+        drafts
+    }
+
+    /// Bare surnames and "the senator" join the drafts; then records in order of first mention.
+    fn records(
+        &self,
+        doc: &Document,
+        article: &Article,
+        mut drafts: Vec<Draft>,
+        sent_toks: &[Vec<Token>],
+    ) -> Vec<Official> {
+        let text = doc.norm();
+        let surnames: Vec<String> = drafts
+            .iter()
+            .map(|d| names::surname(&d.name).to_string())
+            .collect();
+        let mut taken: Vec<Range<usize>> = drafts
+            .iter()
+            .flat_map(|d| d.mentions.iter().map(|m| m.0.clone()))
+            .collect();
+        taken.sort_by_key(|r| r.start);
+        for (si, toks) in sent_toks.iter().enumerate() {
+            for (k, t) in toks.iter().enumerate() {
+                if !t.cap {
+                    continue;
+                }
+                let w = t.text(text);
+                if w.len() < 2 || !surnames.iter().any(|s| s == w) {
+                    continue;
+                }
+                let cands: Vec<usize> = (0..drafts.len()).filter(|&d| surnames[d] == w).collect();
+                let r = t.start..t.end;
+                let at = taken.partition_point(|x| x.end <= r.start);
+                if taken.get(at).is_some_and(|x| x.start < r.end) {
+                    continue;
+                }
+                let next_org = toks.get(k + 1).is_some_and(|n| {
+                    n.joined && !t.poss && n.cap && self.names.is_org_word(n.text(text))
+                });
+                let prev_given =
+                    k > 0 && toks[k].joined && self.names.is_given(toks[k - 1].text(text));
+                if next_org || prev_given {
+                    continue;
+                }
+                // the latest-mentioned candidate
+                let d = *cands
+                    .iter()
+                    .max_by_key(|&&d| {
+                        drafts[d]
+                            .mentions
+                            .iter()
+                            .filter(|m| m.0.start < r.start)
+                            .map(|m| m.0.start + 1)
+                            .max()
+                            .unwrap_or(0)
+                    })
+                    .unwrap_or(&cands[0]);
+                drafts[d].mentions.push((r, si));
+            }
+        }
+        let mut order: Vec<usize> = (0..drafts.len()).collect();
+        for d in &mut drafts {
+            d.mentions.sort_by_key(|m| m.0.start);
+            d.mentions.dedup_by_key(|m| m.0.start);
+        }
+        order.sort_by_key(|&d| drafts[d].mentions.first().map_or(usize::MAX, |m| m.0.start));
+        let mut out = Vec::new();
+        for d in order {
+            let draft = &drafts[d];
+            let role = best_role(&draft.roles);
+            let title = role.title.clone().map(|t| doc.orig_text(t).to_string());
+            let agency = self.agency_of(doc, article, role);
+            let org = match &agency {
+                Some(_) => None,
+                None => role.org.clone().map(|o| doc.orig_text(o).to_string()),
+            };
+            let party = draft.roles.iter().find_map(|r| r.party.clone());
+            let state = draft.roles.iter().find_map(|r| r.state.clone());
+            let first_name_range = draft
+                .roles
+                .iter()
+                .min_by_key(|r| r.name.start)
+                .map(|r| r.name.clone());
+            let name = first_name_range
+                .map(|r| doc.orig_text(r).to_string())
+                .unwrap_or_else(|| draft.name.clone());
+            let mentions = draft
+                .mentions
+                .iter()
+                .map(|(r, si)| Mention {
+                    text: doc.orig_text(r.clone()).to_string(),
+                    span: doc.to_orig(r.clone()),
+                    sentence: *si,
+                })
+                .collect();
+            out.push(Official {
+                id: format!("official-{}", out.len() + 1),
+                name,
+                title,
+                agency,
+                org,
+                party,
+                state,
+                mentions,
+                rule: role.rule.to_string(),
+            });
+        }
+        out
+    }
+
+    /// The agency record a role's title belongs to: an agency mention inside the title's
+    /// scope, else the first existing record the title pattern names.
+    fn agency_of(&self, doc: &Document, article: &Article, role: &Role) -> Option<String> {
+        let scope = doc.to_orig(role.scope.clone());
+        let inside = article.agencies.iter().find(|a| {
+            a.mentions
+                .iter()
+                .any(|m| m.span.start < scope.end && scope.start < m.span.end)
+        });
+        if let Some(a) = inside {
+            return Some(a.id.clone());
+        }
+        let wanted = self.title_agencies.get(role.pattern?)?;
+        wanted
+            .iter()
+            .find_map(|w| find_agency(&article.agencies, w))
+            .map(|a| a.id.clone())
+    }
+}
+
+/// True when a token's period is part of an abbreviation ("Sen.", "Gov."), not a full stop.
+fn abbrev_dot(text: &str, t: &Token) -> bool {
+    t.dot && t.cap && t.text(text).chars().count() <= 4
+}
+
+/// Words that open an appositive noun phrase ("Jane Doe, a spokeswoman").
+const DETERMINERS: [&str; 5] = ["a", "an", "the", "another", "also"];
+
+/// True when two written names can be the same person (same surname, no conflicting given
+/// name).
+fn same_person(a: &str, b: &str) -> bool {
+    names::surname(a) == names::surname(b)
+        && (a.split_whitespace().count() == 1
+            || b.split_whitespace().count() == 1
+            || names::given(a) == names::given(b))
+}
+
+/// The agency record named `name`.
+fn find_agency<'a>(agencies: &'a [Agency], name: &str) -> Option<&'a Agency> {
+    agencies.iter().find(|a| a.name == name)
+}
+
+/// The role to report: the first with a title that links to a body or names an organisation,
+/// else the first with a title, else the first.
+fn best_role(roles: &[Role]) -> &Role {
+    roles
+        .iter()
+        .find(|r| r.title.is_some())
+        .or_else(|| roles.first())
+        .unwrap_or_else(|| unreachable_role())
+}
+
+/// Drafts always hold a role; this keeps `best_role` total without a panic path.
+fn unreachable_role() -> &'static Role {
+    static EMPTY: std::sync::LazyLock<Role> = std::sync::LazyLock::new(|| Role {
+        name: 0..0,
+        mention: 0..0,
+        sentence: 0,
+        title: None,
+        scope: 0..0,
+        org: None,
+        pattern: None,
+        party: None,
+        state: None,
+        rule: "",
+    });
+    &EMPTY
+}
+
+/// The draft `name` (of `words` words) refers to: same name, or same surname with a
+/// compatible given name.
+fn find_draft(drafts: &[Draft], name: &str, words: usize) -> Option<usize> {
+    let sur = names::surname(name);
+    let first = names::given(name);
+    drafts.iter().position(|d| d.name == name).or_else(|| {
+        drafts.iter().position(|d| {
+            names::surname(&d.name) == sur
+                && (words == 1
+                    || d.name.split_whitespace().count() == 1
+                    || names::given(&d.name) == first)
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::record::Official;
+    use crate::Extractor;
+
+    fn officials(text: &str) -> Vec<Official> {
+        Extractor::new().extract(text).officials
+    }
+
+    fn brief(text: &str) -> Vec<(String, Option<String>)> {
+        officials(text)
+            .into_iter()
+            .map(|o| (o.name, o.title))
+            .collect()
+    }
+
+    #[test]
+    fn title_before_name() {
+        let o = officials("Commerce Secretary Gina Raimondo said it. Raimondo left.");
+        assert_eq!(o.len(), 1);
+        assert_eq!(o[0].name, "Gina Raimondo");
+        assert_eq!(o[0].title.as_deref(), Some("Commerce Secretary"));
+        assert_eq!(o[0].mentions.len(), 2);
+        assert_eq!(
+            brief("Prime Minister Tony Blair spoke. Mr. Blair left."),
+            [("Tony Blair".to_string(), Some("Prime Minister".to_string()))]
+        );
+        assert_eq!(
+            brief("FBI Director James Comey testified."),
+            [("James Comey".to_string(), Some("FBI Director".to_string()))]
+        );
+    }
+
+    #[test]
+    fn party_and_state_parenthetical() {
+        let o = officials("The bill was blocked by Sen. Ron Wyden (D-Ore.) this week.");
+        assert_eq!(o.len(), 1);
+        assert_eq!(o[0].title.as_deref(), Some("Sen."));
+        assert_eq!(o[0].party.as_deref(), Some("D"));
+        assert_eq!(o[0].state.as_deref(), Some("Ore."));
+    }
+
+    #[test]
+    fn appositive_after_name() {
+        let o = officials(
+            "\"Fine,\" said Brian Nelson, Treasury's undersecretary for terrorism and financial intelligence.",
+        );
+        assert_eq!(o.len(), 1);
+        assert_eq!(
+            o[0].title.as_deref(),
+            Some("undersecretary for terrorism and financial intelligence")
+        );
+        let o = officials("Josh Earnest, the White House press secretary, said no.");
+        assert_eq!(o[0].title.as_deref(), Some("White House press secretary"));
+    }
+
+    #[test]
+    fn organisation_roles() {
+        let o = officials("Wells Fargo chief executive John Stumpf resigned.");
+        assert_eq!(o[0].title.as_deref(), Some("Wells Fargo chief executive"));
+        let o = officials("\"No,\" said a spokesman for Twitter, Christopher Abboud.");
+        assert_eq!(o.len(), 1, "{o:?}");
+        assert_eq!(o[0].org.as_deref(), Some("Twitter"));
+    }
+
+    #[test]
+    fn people_without_roles_are_not_officials() {
+        assert!(officials("Donald Trump and Hillary Clinton met on Monday.").is_empty());
+        assert!(officials("Tags Gina Raimondo Ron Wyden").is_empty());
+    }
+
+    #[test]
+    fn title_links_to_agency() {
+        let a = Extractor::new()
+            .extract("The Commerce Department acted. Commerce Secretary Gina Raimondo said so.");
+        assert_eq!(a.officials[0].agency.as_deref(), Some("agency-1"));
     }
 }

@@ -17,7 +17,7 @@ pub enum ListKind {
     Furniture,
     /// Public bodies: `canonical name <TAB> aliases separated by | <TAB> acronym <TAB> kind`.
     Agencies,
-    /// Titles and roles of officials: `title <TAB> canonical agency name or empty`.
+    /// Titles and roles of officials: `title <TAB> canonical agency names separated by | or empty`.
     Titles,
     /// Political parties: `surface form <TAB> party code`.
     Parties,
@@ -25,9 +25,14 @@ pub enum ListKind {
     States,
     /// Speech verbs that introduce quotes ("said", "told", "according to").
     SpeechVerbs,
-    /// Action verbs: `lemma <TAB> kind <TAB> inflected forms separated by |`.
+    /// Action verbs: `lemma <TAB> kind <TAB> inflected forms separated by | <TAB> object role
+    /// <TAB> prepositions <TAB> flags` (see the file's header).
     ActionVerbs,
-    /// Units of measurement: a number before one is a measure, not a count.
+    /// Function words the action parser reads: `word <TAB> class` (auxiliaries, negators,
+    /// pronouns, clause words, time words, actor heads).
+    ActionWords,
+    /// Units after a number: `unit <TAB> kind` (money, percent, measure); a number before
+    /// one is not a count.
     Units,
     /// Capitalized words that commonly open a sentence ("The", "He", "But"): after an
     /// ambiguous abbreviation ("U.S.", "Co.") one of these means the sentence ended.
@@ -40,11 +45,29 @@ pub enum ListKind {
     Honorifics,
     /// Head words that turn a preceding name into an organisation or place ("Foundation").
     OrgWords,
+    /// Number words: `word <TAB> value <TAB> class` ("eleven", "million", "dozen", "third").
+    NumberWords,
+    /// Words around a number that tell its kind: `phrase <TAB> role` ("more than", "Section").
+    NumberCues,
+    /// Words the count rules read: `word <TAB> role` (irregular plurals, phrase stops).
+    CountWords,
+    /// Word classes of the agency patterns: `class <TAB> word` (head, of-head, chamber, ...).
+    AgencyWords,
+    /// Capitalised function words that never start a name ("The", "Former").
+    FunctionWords,
+    /// Demonyms: `demonym <TAB> country` ("Brazilian" -> Brazil).
+    Demonyms,
+    /// Lowercase words allowed inside a title before its head ("former", "presumptive").
+    TitleModifiers,
+    /// Words that end an appositive ("said", "who"): `Name, the X of Y who ...`.
+    ClauseWords,
+    /// Words the quote attribution reads: `kind <TAB> word` (speaker nouns, pronouns, titles...).
+    QuoteWords,
 }
 
 impl ListKind {
     /// Every list kind, in a fixed order.
-    pub const ALL: [ListKind; 14] = [
+    pub const ALL: &[ListKind] = &[
         ListKind::Abbreviations,
         ListKind::Furniture,
         ListKind::Agencies,
@@ -53,12 +76,22 @@ impl ListKind {
         ListKind::States,
         ListKind::SpeechVerbs,
         ListKind::ActionVerbs,
+        ListKind::ActionWords,
         ListKind::Units,
         ListKind::SentenceStarters,
         ListKind::FirstNames,
         ListKind::NameStopwords,
         ListKind::Honorifics,
         ListKind::OrgWords,
+        ListKind::NumberWords,
+        ListKind::NumberCues,
+        ListKind::CountWords,
+        ListKind::AgencyWords,
+        ListKind::FunctionWords,
+        ListKind::Demonyms,
+        ListKind::TitleModifiers,
+        ListKind::ClauseWords,
+        ListKind::QuoteWords,
     ];
 
     /// The built-in data file of this list.
@@ -72,12 +105,22 @@ impl ListKind {
             ListKind::States => include_str!("states.tsv"),
             ListKind::SpeechVerbs => include_str!("speech_verbs.txt"),
             ListKind::ActionVerbs => include_str!("action_verbs.tsv"),
+            ListKind::ActionWords => include_str!("action_words.tsv"),
             ListKind::Units => include_str!("units.txt"),
             ListKind::SentenceStarters => include_str!("sentence_starters.txt"),
             ListKind::FirstNames => include_str!("first_names.tsv"),
             ListKind::NameStopwords => include_str!("name_stopwords.txt"),
             ListKind::Honorifics => include_str!("honorifics.tsv"),
             ListKind::OrgWords => include_str!("org_words.txt"),
+            ListKind::NumberWords => include_str!("number_words.tsv"),
+            ListKind::NumberCues => include_str!("number_cues.tsv"),
+            ListKind::CountWords => include_str!("count_words.tsv"),
+            ListKind::AgencyWords => include_str!("agency_words.tsv"),
+            ListKind::FunctionWords => include_str!("function_words.txt"),
+            ListKind::Demonyms => include_str!("demonyms.tsv"),
+            ListKind::TitleModifiers => include_str!("title_modifiers.txt"),
+            ListKind::ClauseWords => include_str!("clause_words.txt"),
+            ListKind::QuoteWords => include_str!("quote_words.tsv"),
         }
     }
 }
@@ -144,7 +187,7 @@ mod tests {
     #[test]
     fn every_builtin_list_parses() {
         let lex = Lexicon::default();
-        for kind in ListKind::ALL {
+        for &kind in ListKind::ALL {
             for line in lex.lines(kind) {
                 assert!(!line.trim().is_empty(), "{kind:?}");
             }

@@ -1,0 +1,418 @@
+//! Actor resolution: a subject noun phrase or pronoun → the agency, official, person,
+//! organisation or group it names, through the article's entity mentions and the actors
+//! already read (a short discourse memory).
+
+use super::tokens::Sentence;
+use super::words::class;
+use crate::document::Document;
+use crate::extract::names::Gender;
+use crate::record::{Actor, Article};
+use crate::resolve::{Entities, EntityMention, EntityRef};
+use std::ops::Range;
+
+/// What sort of actor a name stands for, to match pronouns ("he" → person, "it" → body).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Person,
+    Org,
+    Group,
+}
+
+/// A resolved actor with the mention it rests on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Resolved {
+    pub name: String,
+    pub agency: Option<String>,
+    pub official: Option<String>,
+    /// Normalized range of the mention the actor rests on.
+    pub norm: Range<usize>,
+    pub kind: Kind,
+    /// A person's gender when the entity index knows it, for "he"/"she".
+    pub gender: Option<Gender>,
+}
+
+impl Resolved {
+    /// The output record, with the mention's original text and span.
+    pub fn actor(&self, doc: &Document) -> Actor {
+        Actor {
+            name: self.name.clone(),
+            agency: self.agency.clone(),
+            official: self.official.clone(),
+            text: doc.orig_text(self.norm.clone()).to_string(),
+            span: doc.to_orig(self.norm.clone()),
+        }
+    }
+
+    /// The same actor resting on another mention (a pronoun).
+    fn at(&self, norm: Range<usize>) -> Resolved {
+        Resolved {
+            norm,
+            ..self.clone()
+        }
+    }
+}
+
+/// Where a pronoun's referent was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Source {
+    /// The speaker of a report verb in the same sentence ("Commerce said it ...").
+    Speaker,
+    /// Another actor of the same sentence.
+    SameSentence,
+    /// An earlier sentence.
+    Earlier,
+}
+
+impl Source {
+    fn of(speaker: bool, same_sentence: bool) -> Source {
+        match (speaker, same_sentence) {
+            (true, true) => Source::Speaker,
+            (false, true) => Source::SameSentence,
+            _ => Source::Earlier,
+        }
+    }
+}
+
+/// One actor read earlier in the article.
+#[derive(Debug, Clone)]
+struct Seen {
+    actor: Resolved,
+    sentence: usize,
+    /// Subject of a speech or report verb ("The Commerce Department said ...").
+    speaker: bool,
+}
+
+/// Pronouns the entity index resolves by gender and kind.
+const PRONOUNS: [&str; 7] = ["he", "him", "she", "her", "it", "they", "them"];
+
+/// How far back (in sentences) a pronoun may reach.
+const PRONOUN_REACH: usize = 3;
+
+/// How far back a definite description ("the Pakistani president") may reach.
+const DESCRIPTION_REACH: usize = 12;
+
+/// Resolves subjects against the article's entities and the actors read so far.
+#[derive(Debug)]
+pub(super) struct Resolver<'a> {
+    doc: &'a Document<'a>,
+    article: &'a Article,
+    entities: Entities,
+    seen: Vec<Seen>,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(doc: &'a Document<'a>, article: &'a Article) -> Resolver<'a> {
+        Resolver {
+            doc,
+            article,
+            entities: Entities::new(doc, article),
+            seen: Vec::new(),
+        }
+    }
+
+    /// Remember an actor read in `sentence`, for later pronouns.
+    pub fn remember(&mut self, actor: &Resolved, sentence: usize, speaker: bool) {
+        self.seen.push(Seen {
+            actor: actor.clone(),
+            sentence,
+            speaker,
+        });
+    }
+
+    /// The record an entity mention belongs to.
+    fn of_mention(&self, m: &EntityMention) -> Resolved {
+        let name = self.entities.name(self.article, m.entity).to_string();
+        let (agency, official, kind) = match m.entity {
+            EntityRef::Agency(i) => (
+                self.article.agencies.get(i).map(|a| a.id.clone()),
+                None,
+                Kind::Org,
+            ),
+            EntityRef::Official(i) => {
+                let official = self.article.officials.get(i).map(|o| o.id.clone());
+                (None, official, Kind::Person)
+            }
+            EntityRef::Person(i) => {
+                let official = self
+                    .entities
+                    .people
+                    .get(i)
+                    .and_then(|p| p.official)
+                    .and_then(|o| self.article.officials.get(o))
+                    .map(|o| o.id.clone());
+                (None, official, Kind::Person)
+            }
+        };
+        Resolved {
+            name,
+            agency,
+            official,
+            norm: m.norm.clone(),
+            kind,
+            gender: self.entities.person_of(m.entity).and_then(|p| p.gender),
+        }
+    }
+
+    /// Resolve the noun phrase `r` of sentence `s` (whose text starts at normalized offset
+    /// `base`). `None` when it names no plausible actor ("the bill", "unanimous consent");
+    /// `lenient` accepts any noun head (speakers: "one community worker").
+    pub fn noun_phrase(
+        &self,
+        s: &Sentence,
+        r: Range<usize>,
+        base: usize,
+        sentence: usize,
+        lenient: bool,
+    ) -> Option<Resolved> {
+        if r.is_empty() {
+            return None;
+        }
+        let bytes = s.byte_range(r.clone());
+        let norm = base + bytes.start..base + bytes.end;
+        // the head is the last word before "of" ("a onetime friend of the ringleader")
+        let of = r.clone().skip(1).find(|&k| s.low(k) == "of");
+        let head = last_word(s, &(r.start..of.unwrap_or(r.end)))?;
+        let head_cap = s.toks[head].cap && !s.is(head, class::DET | class::POSS);
+        let head_class = s.toks[head].class;
+        if s.is(head, class::BILL_NOUN) && !head_cap {
+            return None;
+        }
+        // the entity mention nearest the head
+        let search = if head_cap || of.is_none() {
+            norm.clone()
+        } else {
+            let b = s.byte_range(r.start..head + 1);
+            base + b.start..base + b.end
+        };
+        // the mention that ends the head ("Rubio's campaign" is no mention of Rubio)
+        let head_end = base + s.toks[head].end;
+        let mentions: Vec<&EntityMention> = self.entities.within(search).collect();
+        // a name modifying a plain noun stands for its bearer ("Trump tweet"), but not a
+        // possessive ("Rubio's campaign") nor a name before an actor noun ("Obama administration")
+        let modifier_ok = !head_cap && head_class & class::ACTOR_NOUN == 0;
+        let possessive = |m: &EntityMention| {
+            s.text
+                .get(m.norm.end - base..)
+                .is_some_and(|t| t.starts_with("'s"))
+        };
+        let at_head = mentions
+            .iter()
+            .filter(|m| m.norm.end >= head_end || (modifier_ok && !possessive(m)))
+            .max_by_key(|m| (m.norm.end, std::cmp::Reverse(m.norm.start)));
+        // "the Obama administration and Speaker Paul Ryan": a joint actor
+        let and = r.clone().find(|&k| s.low(k) == "and");
+        if let Some(and) = and.filter(|&a| a > r.start && a + 1 < r.end && !mentions.is_empty()) {
+            let first = self.noun_phrase(s, r.start..and, base, sentence, false);
+            let second = self.noun_phrase(s, and + 1..r.end, base, sentence, false);
+            if let (Some(mut res), Some(second)) = (first, second) {
+                if second.name != res.name {
+                    res.name = format!("{} and {}", res.name, second.name);
+                    res.official = None;
+                    res.agency = None;
+                    res.kind = Kind::Group;
+                }
+                res.norm = norm;
+                return Some(res);
+            }
+        }
+        if let Some(m) = at_head {
+            let mut res = self.of_mention(m);
+            res.norm = norm;
+            return Some(res);
+        }
+        let has_name = (r.start..head + 1)
+            .any(|k| s.toks[k].cap && !s.is(k, class::DET | class::POSS | class::TITLE));
+        // "the department", "the Pakistani president": a description of an actor read before
+        if s.is(r.start, class::DET) && r.len() <= 4 && !head_cap {
+            let kind = if head_class & class::PERSON_NOUN != 0 {
+                Some(Kind::Person)
+            } else if head_class & class::ORG_NOUN != 0 && !has_name {
+                Some(Kind::Org)
+            } else {
+                None
+            };
+            let phrase = s.text_of(r.clone()).to_lowercase();
+            let found = kind
+                .and_then(|k| self.recall(&[k], norm.start, sentence, DESCRIPTION_REACH, &phrase));
+            if let Some(found) = found {
+                return Some(found.0.at(norm));
+            }
+        }
+        if (!lenient && !head_cap && head_class & class::ACTOR_NOUN == 0) || s.is(head, class::PRON)
+        {
+            return None;
+        }
+        // the name as written, without determiners and titles
+        let mut a = r.start;
+        while a < r.end && (s.is(a, class::DET | class::POSS) || s.low(a) == "'s") {
+            a += 1;
+        }
+        // "Republican presidential candidate Donald Trump": the name after the description
+        if let Some(w) = (a..head)
+            .rev()
+            .find(|&k| s.toks[k].word && !s.toks[k].cap && !name_particle(s.low(k)))
+        {
+            let run = w + 1..head + 1;
+            let joint = (a..head).any(|k| s.is(k, class::CONJ));
+            if of.is_none() && !joint && run.clone().filter(|&k| s.toks[k].cap).count() >= 2 {
+                a = w + 1;
+            }
+        }
+        let mut b = a;
+        while b + 1 < r.end && s.is(b, class::TITLE) && s.toks[b].cap {
+            b += if s.punct(b + 1, ".") { 2 } else { 1 };
+        }
+        let titled = b > a && b <= head && (b..head + 1).all(|k| s.toks[k].cap || !s.toks[k].word);
+        let a = if titled { b } else { a };
+        let end = if titled && of.is_some() {
+            head + 1
+        } else {
+            r.end
+        };
+        let name = s.text_of(a..end).to_string();
+        if name.is_empty() {
+            return None;
+        }
+        let cap_words = (a..r.end)
+            .filter(|&k| s.toks[k].word && s.toks[k].cap)
+            .count();
+        let all_cap = (a..r.end).all(|k| !s.toks[k].word || s.toks[k].cap);
+        let kind = if head_class & class::ORG_NOUN != 0
+            || (a..head + 1).any(|k| s.is(k, class::ORG_NOUN) && s.toks[k].cap)
+        {
+            Kind::Org
+        } else if head_class & class::GROUP_NOUN != 0 || (!head_cap && s.low(head).ends_with('s')) {
+            Kind::Group
+        } else if !head_cap || titled || (all_cap && (2..=3).contains(&cap_words)) {
+            Kind::Person
+        } else {
+            Kind::Org
+        };
+        // a surname alone: the person named in full before
+        if cap_words == 1 && head_cap {
+            let surname = s.word(head);
+            if let Some(p) = self.seen.iter().rev().find(|x| {
+                x.actor.kind == Kind::Person
+                    && x.actor.name.split_whitespace().last() == Some(surname)
+            }) {
+                return Some(p.actor.at(norm));
+            }
+        }
+        Some(Resolved {
+            name,
+            agency: None,
+            official: None,
+            norm,
+            kind,
+            gender: None,
+        })
+    }
+
+    /// Resolve pronoun token `k` of sentence `s`; the flag says it rests on the speaker of a
+    /// report verb in the same sentence ("Commerce said it was adding ...").
+    pub fn pronoun(
+        &self,
+        s: &Sentence,
+        k: usize,
+        base: usize,
+        sentence: usize,
+    ) -> Option<(Resolved, Source)> {
+        let low = s.low(k);
+        let kinds: &[Kind] = match low {
+            "he" | "she" | "him" | "her" => &[Kind::Person],
+            "it" => &[Kind::Org],
+            "they" | "them" => &[Kind::Group, Kind::Org],
+            _ => return None,
+        };
+        let t = s.toks[k];
+        let norm = base + t.start..base + t.end;
+        let (found, source) = self.recall(kinds, norm.start, sentence, PRONOUN_REACH, low)?;
+        Some((found.at(norm), source))
+    }
+
+    /// The latest actor of one of `kinds` before normalized offset `pos`, from the memory or
+    /// the entity mentions, whichever is nearer.
+    fn recall(
+        &self,
+        kinds: &[Kind],
+        pos: usize,
+        sentence: usize,
+        reach: usize,
+        hint: &str,
+    ) -> Option<(Resolved, Source)> {
+        let gender = match hint {
+            "he" | "him" => Some(Gender::Male),
+            "she" | "her" => Some(Gender::Female),
+            _ => None,
+        };
+        let from_memory = self.seen.iter().rev().find(|x| {
+            x.actor.norm.end <= pos
+                && kinds.contains(&x.actor.kind)
+                && x.sentence + reach >= sentence
+                && !matches!((gender, x.actor.gender), (Some(w), Some(h)) if w != h)
+        });
+        let mention = if PRONOUNS.contains(&hint) {
+            self.entities.pronoun_antecedent(pos, hint)
+        } else {
+            self.entities.description_antecedent(pos, hint)
+        };
+        let mention = mention.filter(|m| {
+            m.sentence + reach >= sentence
+                && match m.entity {
+                    EntityRef::Agency(_) => kinds.contains(&Kind::Org),
+                    _ => kinds.contains(&Kind::Person),
+                }
+        });
+        match (from_memory, mention) {
+            // "X told the BBC that he warned police": the speaker of the same sentence
+            (Some(x), _) if x.speaker && x.sentence == sentence => {
+                Some((x.actor.clone(), Source::Speaker))
+            }
+            // a gender known to match beats a nearer person of unknown gender
+            (Some(x), Some(m))
+                if m.norm.start > x.actor.norm.end
+                    && !(gender.is_some()
+                        && x.actor.gender == gender
+                        && self
+                            .entities
+                            .person_of(m.entity)
+                            .and_then(|p| p.gender)
+                            .is_none()) =>
+            {
+                Some((
+                    self.of_mention(m),
+                    Source::of(false, m.sentence == sentence),
+                ))
+            }
+            (Some(x), _) => Some((
+                x.actor.clone(),
+                Source::of(x.speaker, x.sentence == sentence),
+            )),
+            (None, Some(m)) => Some((
+                self.of_mention(m),
+                Source::of(false, m.sentence == sentence),
+            )),
+            (None, None) => None,
+        }
+    }
+
+    /// The original text and span of normalized range `r`.
+    pub fn doc(&self) -> &Document<'a> {
+        self.doc
+    }
+}
+
+/// Lowercase words inside names ("Bill de Blasio", "Ludwig van Beethoven").
+fn name_particle(low: &str) -> bool {
+    matches!(
+        low,
+        "de" | "van" | "von" | "der" | "da" | "di" | "al" | "bin" | "la" | "le" | "du"
+    )
+}
+
+/// The last word token of `r` (the head of a noun phrase).
+fn last_word(s: &Sentence, r: &Range<usize>) -> Option<usize> {
+    r.clone()
+        .rev()
+        .find(|&k| s.toks[k].word && s.low(k) != "'s")
+}

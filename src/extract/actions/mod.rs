@@ -1,0 +1,459 @@
+//! Action records: who did what to whom, read by a rule-based shallow parser.
+//!
+//! For every verb of the action lexicon (`action_verbs.tsv`) the parser reads the verb group
+//! (auxiliaries, negation, voice: [`chunk::verb_group`]), the subject to its left
+//! ([`chunk::subject_left`]: skipping time phrases, parentheticals, appositives; following
+//! relative pronouns to their antecedent and coordinated verbs to the shared subject) and the
+//! complement to its right ([`chunk::complement`]: object, frame prepositions, "by" agent).
+//! The actor is resolved through the article's entity mentions and the actors read so far
+//! ([`actor::Resolver`]): pronouns, "the department", surnames. Plain speech ("said") is never
+//! an act, but its subject is remembered, so that "Commerce said it was adding ..." resolves
+//! "it" to Commerce.
+
+mod actor;
+mod chunk;
+mod tokens;
+mod words;
+
+use crate::document::Document;
+use crate::lexicon::Lexicon;
+use crate::record::{Action, Article, Phrase};
+use actor::{Resolved, Resolver, Source};
+use chunk::{complement, np_left, np_right, subject_left, verb_group, Subject, Voice};
+use std::ops::Range;
+use tokens::Sentence;
+use words::{class, form, Role, VerbEntry, VerbTable, WordClasses};
+
+/// "with Morning Joe hosts ...": a noun phrase after a preposition is its object, no subject.
+fn governed(s: &Sentence, np: Option<&Range<usize>>) -> bool {
+    np.is_some_and(|r| {
+        r.start > 0 && s.is(r.start - 1, class::PREP) && !s.is(r.start - 1, class::SUBORD)
+    })
+}
+
+/// The nearest run of capitalized words before token `k` in the sentence.
+fn nearest_name(s: &Sentence, k: usize) -> Option<Range<usize>> {
+    let end = (0..k)
+        .rev()
+        .find(|&j| chunk::name_word(s, j) && !s.is(j, class::TITLE))?
+        + 1;
+    let mut start = end - 1;
+    while start > 0 {
+        let joiner = matches!(s.low(start - 1), "'s" | "and" | "&" | "of" | ".")
+            && start >= 2
+            && chunk::name_word(s, start - 2);
+        if chunk::name_word(s, start - 1) || joiner {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    while start < end && s.low(start) == "'s" {
+        start += 1;
+    }
+    Some(start..end)
+}
+
+/// Whether `later` repeats `earlier`: same verb and actor, in the same sentence or with the
+/// same (or no) target and object.
+fn same_act(earlier: &Action, later: &Action) -> bool {
+    let name = |a: &Action| a.actor.as_ref().map(|x| x.name.to_lowercase());
+    let text = |p: &Option<Phrase>| p.as_ref().map(|p| p.text.to_lowercase());
+    earlier.verb == later.verb
+        && name(earlier) == name(later)
+        && (earlier.sentence == later.sentence
+            || (later.target.is_none() && later.object.is_none())
+            || (text(&earlier.target) == text(&later.target)
+                && text(&earlier.object) == text(&later.object)))
+}
+
+/// The last word of an action's actor name, to compare actors across mentions.
+fn surname(a: &Action) -> String {
+    a.actor
+        .as_ref()
+        .and_then(|x| x.name.split_whitespace().last())
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+/// Finds Action records; built once from the lexicon.
+#[derive(Debug, Clone)]
+pub(crate) struct ActionExtractor {
+    verbs: VerbTable,
+    words: WordClasses,
+}
+
+/// The verb group read just before, in the same sentence: what a coordinated verb or a
+/// participle chain shares.
+#[derive(Debug, Clone, Default)]
+struct Previous {
+    actor: Option<Resolved>,
+    /// Token range of its subject noun phrase (the target when it was passive).
+    subject: Option<Range<usize>>,
+}
+
+/// One sentence being read, with where it sits in the document.
+struct Context<'s, 'a> {
+    s: &'s Sentence<'a>,
+    /// Normalized offset of the sentence start.
+    base: usize,
+    index: usize,
+    headline: bool,
+}
+
+impl ActionExtractor {
+    pub(crate) fn new(lexicon: &Lexicon) -> ActionExtractor {
+        ActionExtractor {
+            verbs: VerbTable::new(lexicon),
+            words: WordClasses::new(lexicon),
+        }
+    }
+
+    /// The Action records of `doc`, given the records of the earlier stages in `article`.
+    pub(crate) fn extract(&self, doc: &Document, article: &Article) -> Vec<Action> {
+        let mut resolver = Resolver::new(doc, article);
+        let mut out = Vec::new();
+        for (index, sent) in doc.sentences().iter().enumerate() {
+            let Some(text) = doc.norm().get(sent.norm.clone()) else {
+                continue;
+            };
+            let s = Sentence::new(text, &self.words);
+            let cx = Context {
+                s: &s,
+                base: sent.norm.start,
+                index,
+                headline: index == 0 && doc.headline().is_some(),
+            };
+            self.sentence(&cx, &mut resolver, article, &mut out);
+        }
+        // the headline restates the lead: keep the body's fuller record of the same act
+        let body: Vec<(String, String)> = out
+            .iter()
+            .filter(|a| a.rule != "headline")
+            .map(|a| (a.verb.clone(), surname(a)))
+            .collect();
+        out.retain(|a| a.rule != "headline" || !body.contains(&(a.verb.clone(), surname(a))));
+        out
+    }
+
+    /// Read every verb group of one sentence, left to right.
+    fn sentence(
+        &self,
+        cx: &Context,
+        resolver: &mut Resolver,
+        article: &Article,
+        out: &mut Vec<Action>,
+    ) {
+        let s = cx.s;
+        let mut prev = Previous::default();
+        let sentence_norm = cx.base..cx.base + s.text.len();
+        let doc = resolver.doc();
+        let quoted_spans: Vec<Range<usize>> = article
+            .quotes
+            .iter()
+            .map(|q| doc.to_norm(q.span))
+            .filter(|q| q.start < sentence_norm.end && q.end > sentence_norm.start)
+            .collect();
+        // a line in capitals ("WHY SENEGAL CLAMPS DOWN ON QURANIC SCHOOLS") reads like a headline
+        let shouting = s.toks.iter().filter(|t| t.word).count() > 2
+            && s.text.chars().all(|c| !c.is_lowercase());
+        let mut quoted = false;
+        for i in 0..s.toks.len() {
+            let t = s.toks[i];
+            if s.punct(i, "\"") {
+                quoted = !quoted;
+            }
+            if !t.word || (t.cap && i > 0 && !cx.headline && !shouting) {
+                continue;
+            }
+            // what a speaker says inside quotation marks is speech, not a reported act
+            let pos = cx.base + t.start;
+            if quoted || quoted_spans.iter().any(|q| q.contains(&pos)) {
+                continue;
+            }
+            if t.class & class::SPEECH != 0 {
+                self.speech(cx, i, resolver, &mut prev);
+                continue;
+            }
+            let Some((e, forms, after)) = self.pick(s, i) else {
+                continue;
+            };
+            let Some(group) = verb_group(s, i, forms, after) else {
+                continue;
+            };
+            let entry = &self.verbs.entries[e];
+            if let Some(action) = self.act(cx, entry, &group, resolver, article, &mut prev) {
+                let dup = out.iter().any(|a: &Action| same_act(a, &action));
+                if !dup {
+                    out.push(action);
+                }
+            }
+        }
+    }
+
+    /// The verb entry a token starts, with its form flags and the token after verb and
+    /// particle; phrasal verbs need their particle next ("shut down").
+    fn pick(&self, s: &Sentence, i: usize) -> Option<(usize, u8, usize)> {
+        self.verbs.lookup(s.low(i)).iter().find_map(|&(e, f)| {
+            match &self.verbs.entries[e].particle {
+                Some(p) if s.low(i + 1) == p => Some((e, f, i + 2)),
+                // "turned the new emails over": the particle after a short object
+                Some(p) => {
+                    let n = s.toks.len();
+                    let m = (i + 2..n.min(i + 8)).find(|&m| s.low(m) == p)?;
+                    let plain = (i + 1..m).all(|x| s.toks[x].word && !s.is(x, class::NP_STOP));
+                    plain.then_some((e, f, i + 1))
+                }
+                None => Some((e, f, i + 1)),
+            }
+        })
+    }
+
+    /// A speech verb is no act, but its subject is the likely referent of a pronoun that
+    /// follows ("The Commerce Department said it was adding ...").
+    fn speech(&self, cx: &Context, i: usize, resolver: &mut Resolver, prev: &mut Previous) {
+        let s = cx.s;
+        let Some(group) = verb_group(s, i, form::PAST | form::S3 | form::BASE, i + 1) else {
+            return;
+        };
+        let found = match subject_left(s, group.start) {
+            Subject::Np(r) => resolver.noun_phrase(s, r, cx.base, cx.index, true),
+            Subject::Pronoun(k) => resolver.pronoun(s, k, cx.base, cx.index).map(|(a, _)| a),
+            Subject::Relative(r) => resolver.noun_phrase(s, r, cx.base, cx.index, true),
+            Subject::Coordinated => prev.actor.clone(),
+            Subject::None => {
+                let inverted = group.start > 0
+                    && (s.punct(group.start - 1, ",") || s.punct(group.start - 1, "\""));
+                if inverted {
+                    let r = np_right(s, i + 1, false);
+                    resolver.noun_phrase(s, r, cx.base, cx.index, true)
+                } else {
+                    None
+                }
+            }
+        };
+        if let Some(a) = &found {
+            resolver.remember(a, cx.index, true);
+            prev.actor = found;
+        }
+    }
+
+    /// Read one act around a verb group: actor, target, object; `None` when it is no act or
+    /// has no actor.
+    fn act(
+        &self,
+        cx: &Context,
+        entry: &VerbEntry,
+        group: &chunk::Group,
+        resolver: &mut Resolver,
+        article: &Article,
+        prev: &mut Previous,
+    ) -> Option<Action> {
+        let s = cx.s;
+        let passive = group.voice == Voice::Passive;
+        let comp = complement(s, group.after, entry, passive);
+        let subject = match group.voice {
+            Voice::Chain => Subject::Coordinated,
+            _ => subject_left(s, group.start),
+        };
+        let subject_np: Option<Range<usize>> = match &subject {
+            Subject::Np(r) | Subject::Relative(r) => Some(r.clone()),
+            Subject::Pronoun(k) => Some(*k..*k + 1),
+            Subject::Coordinated => prev.subject.clone(),
+            Subject::None => None,
+        };
+        let mut dobj = comp.dobj.clone();
+        let (actor, rule) = if passive {
+            let actor = comp.by.clone().and_then(|r| {
+                if r.len() == 1 && s.is(r.start, class::PRON) {
+                    resolver
+                        .pronoun(s, r.start, cx.base, cx.index)
+                        .map(|(a, _)| a)
+                } else {
+                    resolver.noun_phrase(s, r, cx.base, cx.index, false)
+                }
+            });
+            // the subject of a passive is what the active object would be
+            dobj = subject_np.clone();
+            (actor, "passive-by")
+        } else {
+            match &subject {
+                Subject::Np(_) if group.s3 && governed(s, subject_np.as_ref()) => (None, "active"),
+                Subject::Np(r) => (
+                    resolver.noun_phrase(s, r.clone(), cx.base, cx.index, false),
+                    "active",
+                ),
+                Subject::Relative(r) => (
+                    resolver.noun_phrase(s, r.clone(), cx.base, cx.index, false),
+                    "relative",
+                ),
+                Subject::Pronoun(k) => match resolver.pronoun(s, *k, cx.base, cx.index) {
+                    Some((a, Source::Speaker)) => (Some(a), "reported"),
+                    Some((a, source))
+                        if source == Source::SameSentence
+                            || !s.is(*k, class::PRON_THING | class::PRON_GROUP) =>
+                    {
+                        (Some(a), "pronoun")
+                    }
+                    None if !s.is(*k, class::PRON_THING | class::PRON_GROUP) => (None, "pronoun"),
+                    // "Nippon Steel slid after it agreed ...": the body named before in the sentence
+                    found => {
+                        let near = nearest_name(s, *k)
+                            .and_then(|r| resolver.noun_phrase(s, r, cx.base, cx.index, false))
+                            .filter(|a| a.kind != actor::Kind::Person);
+                        match near.or(found.map(|(a, _)| a)) {
+                            Some(a) => {
+                                let t = s.toks[*k];
+                                let pronoun = cx.base + t.start..cx.base + t.end;
+                                (Some(Resolved { norm: pronoun, ..a }), "pronoun")
+                            }
+                            None => (None, "pronoun"),
+                        }
+                    }
+                },
+                Subject::Coordinated if group.voice == Voice::Chain && prev.actor.is_none() => {
+                    // ", promising to ...": the subject that opens the sentence
+                    let first = (0..s.toks.len()).find(|&k| s.toks[k].word).unwrap_or(0);
+                    let r = np_right(s, first, false);
+                    (
+                        resolver.noun_phrase(s, r, cx.base, cx.index, false),
+                        "participle",
+                    )
+                }
+                Subject::Coordinated => (
+                    prev.actor.clone(),
+                    if group.voice == Voice::Chain {
+                        "participle"
+                    } else {
+                        "coordinated"
+                    },
+                ),
+                Subject::None => (None, "active"),
+            }
+        };
+        let mut actor = actor;
+        let mut rule = rule;
+        // "the pact, which Trump has criticized": the antecedent is the object
+        if let (Subject::Np(r), None, false) = (&subject, &dobj, passive) {
+            if r.start > 0 && s.is(r.start - 1, class::REL) && s.low(r.start - 1) != "who" {
+                let mut a = r.start - 1;
+                if a > 0 && s.punct(a - 1, ",") {
+                    a -= 1;
+                }
+                let antecedent = np_left(s, a);
+                if !antecedent.is_empty() {
+                    dobj = Some(antecedent);
+                }
+            }
+        }
+        // "a measure that just passed Congress": the legislature is the actor
+        if entry.through && !passive {
+            let bill_subject = subject_np
+                .as_ref()
+                .and_then(|r| r.clone().rev().find(|&k| s.toks[k].word))
+                .is_some_and(|h| s.is(h, class::BILL_NOUN));
+            if bill_subject {
+                let body = comp
+                    .dobj
+                    .clone()
+                    .filter(|r| r.clone().any(|k| s.is(k, class::LEGISLATURE)));
+                actor = body.and_then(|r| resolver.noun_phrase(s, r, cx.base, cx.index, false));
+                dobj = subject_np.clone();
+                rule = "pass-through";
+            }
+        }
+        *prev = Previous {
+            actor: actor.clone(),
+            subject: subject_np.clone(),
+        };
+        let actor = actor?;
+        resolver.remember(&actor, cx.index, entry.report);
+        if entry.report && comp.clause {
+            return None;
+        }
+        if entry.needobj && dobj.is_none() && comp.infinitive.is_none() {
+            return None;
+        }
+        if (entry.needprep && comp.preps.is_empty()) || (entry.needto && comp.infinitive.is_none())
+        {
+            return None;
+        }
+        if group.voice == Voice::Active && group.bare && dobj.is_none() {
+            // "the two men accused of ...": a participle with no object before a preposition
+            // that is no target of the verb is a reduced relative clause, not an act
+            let k = comp.after_adverbs;
+            let target_prep = entry.prep_role(s.low(k)) == Some(Role::Target);
+            if s.is(k, class::PREP) && !target_prep && group.participle {
+                return None;
+            }
+            // "the Paris attacks": an -s form with nothing after it is a noun
+            if group.s3 && comp.preps.is_empty() && comp.infinitive.is_none() {
+                return None;
+            }
+        }
+        let mut target = None;
+        let mut object = None;
+        if let Some(r) = dobj {
+            match entry.dobj {
+                Role::Target => target = Some(r),
+                Role::Object => object = Some(r),
+            }
+        }
+        for (role, r) in &comp.preps {
+            match role {
+                Role::Target if target.is_none() => target = Some(r.clone()),
+                Role::Object if object.is_none() => object = Some(r.clone()),
+                _ => {}
+            }
+        }
+        if object.is_none() {
+            object = comp.infinitive.clone();
+        }
+        let doc = resolver.doc();
+        let abs = |r: &Range<usize>| {
+            let b = s.byte_range(r.clone());
+            cx.base + b.start..cx.base + b.end
+        };
+        let phrase = |r: &Range<usize>| {
+            let n = abs(r);
+            Phrase {
+                text: doc.orig_text(n.clone()).to_string(),
+                span: doc.to_orig(n),
+            }
+        };
+        let target = target.filter(|r| !r.is_empty()).map(|r| phrase(&r));
+        let object = object.filter(|r| !r.is_empty()).map(|r| phrase(&r));
+        if target.is_none() && object.is_none() {
+            // "ELEVEN POLICE KILLED": an act on nothing is a passive headline or no act
+            return None;
+        }
+        let count = target
+            .as_ref()
+            .and_then(|t| article.counts.iter().position(|c| t.span.contains(c.span)));
+        let verb_tokens = group.start..group.after.max(comp.end);
+        let mut clause = abs(&verb_tokens);
+        let sentence_norm = cx.base..cx.base + s.text.len();
+        if actor.norm.start >= sentence_norm.start && actor.norm.end <= sentence_norm.end {
+            clause.start = clause.start.min(actor.norm.start);
+            clause.end = clause.end.max(actor.norm.end);
+        }
+        let rule = if cx.headline && rule == "active" {
+            "headline"
+        } else {
+            rule
+        };
+        Some(Action {
+            verb: entry.lemma.clone(),
+            kind: entry.kind.clone(),
+            text: doc.orig_text(clause.clone()).to_string(),
+            span: doc.to_orig(clause),
+            sentence: cx.index,
+            actor: Some(actor.actor(doc)),
+            target,
+            object,
+            count,
+            negated: group.negated,
+            rule: rule.to_string(),
+        })
+    }
+}

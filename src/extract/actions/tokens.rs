@@ -1,0 +1,238 @@
+//! Word tokens of one normalized sentence, with their classes: the input of the shallow parser.
+
+use super::words::{class, WordClasses};
+use std::ops::Range;
+
+/// One token: a word (letters, digits, inner "-" "." "&" "'") or one punctuation character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Token {
+    /// Byte range in the sentence text.
+    pub start: usize,
+    pub end: usize,
+    /// A word, not punctuation.
+    pub word: bool,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// Starts with a digit.
+    pub digit: bool,
+    /// Function-word classes.
+    pub class: u32,
+}
+
+/// A tokenized sentence: its text, lowercase copy and tokens.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Sentence<'a> {
+    pub text: &'a str,
+    lower: String,
+    pub toks: Vec<Token>,
+}
+
+impl<'a> Sentence<'a> {
+    /// Tokenize `text` (normalized: ASCII quotes and dashes).
+    pub fn new(text: &'a str, words: &WordClasses) -> Sentence<'a> {
+        let lower = text.to_ascii_lowercase();
+        let mut toks = Vec::new();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < text.len() {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            let len = c.len_utf8();
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            if c == '\'' {
+                if let Some(n) = clitic_len(&lower[i..]) {
+                    toks.push(word_token(text, &lower, i, i + n, words));
+                    i += n;
+                    continue;
+                }
+            }
+            if !c.is_alphanumeric() {
+                toks.push(Token {
+                    start: i,
+                    end: i + len,
+                    word: false,
+                    cap: false,
+                    digit: false,
+                    class: 0,
+                });
+                i += len;
+                continue;
+            }
+            let start = i;
+            let mut j = i + len;
+            while j < text.len() {
+                let Some(d) = text[j..].chars().next() else {
+                    break;
+                };
+                if d.is_alphanumeric() {
+                    j += d.len_utf8();
+                } else if matches!(d, '-' | '.' | '&' | ',' | '\'')
+                    && is_alnum_at(text, j + 1)
+                    && !(d == '\'' && clitic_len(&lower[j..]).is_some())
+                    && !(d == ','
+                        && !(bytes[j - 1].is_ascii_digit() && bytes[j + 1].is_ascii_digit()))
+                    && (d != '.' || inner_period(text, start, j))
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let mut end = j;
+            if end - start > 3 && lower[start..end].ends_with("n't") {
+                end -= 3;
+            }
+            toks.push(word_token(text, &lower, start, end, words));
+            if end < j {
+                toks.push(word_token(text, &lower, end, j, words));
+            }
+            i = j;
+        }
+        Sentence { text, lower, toks }
+    }
+
+    /// The lowercase text of token `i`.
+    pub fn low(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| &self.lower[t.start..t.end])
+    }
+
+    /// The original-case text of token `i`.
+    pub fn word(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    /// Whether token `i` has any of the classes in `mask`.
+    pub fn is(&self, i: usize, mask: u32) -> bool {
+        self.toks.get(i).is_some_and(|t| t.class & mask != 0)
+    }
+
+    /// Whether token `i` is the punctuation character `c`.
+    pub fn punct(&self, i: usize, c: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.word) && self.low(i) == c
+    }
+
+    /// The byte range in the sentence text of tokens `range`.
+    pub fn byte_range(&self, range: Range<usize>) -> Range<usize> {
+        match (
+            self.toks.get(range.start),
+            range.end.checked_sub(1).and_then(|e| self.toks.get(e)),
+        ) {
+            (Some(a), Some(b)) if range.start < range.end => a.start..b.end,
+            _ => 0..0,
+        }
+    }
+
+    /// The text of tokens `range`.
+    pub fn text_of(&self, range: Range<usize>) -> &'a str {
+        let r = self.byte_range(range);
+        &self.text[r]
+    }
+}
+
+fn word_token(text: &str, lower: &str, start: usize, end: usize, words: &WordClasses) -> Token {
+    let first = text[start..].chars().next().unwrap_or(' ');
+    let mut cls = words.of(&lower[start..end]);
+    // A capitalized "May" or "Will" mid-sentence is a name, not a modal.
+    if first.is_uppercase() && cls & class::MODAL != 0 && start > 0 {
+        cls &= !class::MODAL;
+    }
+    Token {
+        start,
+        end,
+        word: true,
+        cap: first.is_uppercase(),
+        digit: first.is_ascii_digit(),
+        class: cls,
+    }
+}
+
+/// The length of a clitic at the start of `rest` ("'s", "'ll", "'re", "'ve", "'d", "'m")
+/// when no letter follows it.
+fn clitic_len(rest: &str) -> Option<usize> {
+    ["'s", "'ll", "'re", "'ve", "'d", "'m"]
+        .iter()
+        .find(|c| rest.starts_with(**c) && !is_alnum_at(rest, c.len()))
+        .map(|c| c.len())
+}
+
+/// A period inside a word: "U.S", "3.5", "p.m"; not two sentences run together
+/// ("police.Similar").
+fn inner_period(text: &str, start: usize, j: usize) -> bool {
+    let segment = text[start..j].rsplit(['.', '-']).next().unwrap_or("");
+    let digit_next = text[j + 1..].starts_with(|c: char| c.is_ascii_digit());
+    if segment.chars().all(|c| c.is_ascii_digit()) {
+        return digit_next;
+    }
+    segment.chars().count() <= 2 && !digit_next
+}
+
+fn is_alnum_at(text: &str, i: usize) -> bool {
+    text.get(i..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn words(s: &Sentence) -> Vec<String> {
+        (0..s.toks.len()).map(|i| s.word(i).to_string()).collect()
+    }
+
+    #[test]
+    fn splits_possessives_contractions_and_punctuation() {
+        let wc = WordClasses::new(&Lexicon::default());
+        let s = Sentence::new(
+            "Sen. Ron Wyden (D-Ore.) didn't back China's 1,500 U.S. firms.police.Similar we'll 3.5 260.Magistrate",
+            &wc,
+        );
+        assert_eq!(
+            words(&s),
+            [
+                "Sen",
+                ".",
+                "Ron",
+                "Wyden",
+                "(",
+                "D-Ore",
+                ".",
+                ")",
+                "did",
+                "n't",
+                "back",
+                "China",
+                "'s",
+                "1,500",
+                "U.S",
+                ".",
+                "firms",
+                ".",
+                "police",
+                ".",
+                "Similar",
+                "we",
+                "'ll",
+                "3.5",
+                "260",
+                ".",
+                "Magistrate"
+            ]
+        );
+        assert!(s.is(9, class::NEG));
+        assert!(s.toks[13].digit && !s.toks[2].digit);
+    }
+
+    #[test]
+    fn capitalized_may_is_not_a_modal() {
+        let wc = WordClasses::new(&Lexicon::default());
+        let s = Sentence::new("In May officials may act.", &wc);
+        assert!(!s.is(1, class::MODAL));
+        assert!(s.is(3, class::MODAL));
+    }
+}

@@ -1,0 +1,327 @@
+//! The action parser's word lists, compiled once: the verb table (lemma, kind, inflections,
+//! argument frame) and the function-word classes (auxiliaries, pronouns, clause words...).
+
+use crate::lexicon::{Lexicon, ListKind};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast multiplicative hasher for short word keys (the maps are built from trusted
+/// word lists, so hash flooding is no concern).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map keyed by words, with [`WordHasher`].
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// Which argument slot a phrase fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    /// The affected party ("eight companies").
+    Target,
+    /// The measure ("sanctions").
+    Object,
+}
+
+/// Verb-form flags: which inflection a surface form is (a form can be several).
+pub(super) mod form {
+    pub const BASE: u8 = 1;
+    pub const S3: u8 = 2;
+    pub const PAST: u8 = 4;
+    pub const PART: u8 = 8;
+    pub const ING: u8 = 16;
+}
+
+/// One row of `action_verbs.tsv`.
+#[derive(Debug, Clone)]
+pub(super) struct VerbEntry {
+    pub lemma: String,
+    pub kind: String,
+    /// The particle of a phrasal verb ("down" in "shut down").
+    pub particle: Option<String>,
+    /// The role of the direct object.
+    pub dobj: Role,
+    /// Prepositions that introduce a role ("on" → target for "impose").
+    pub preps: Vec<(String, Role)>,
+    /// Speech-like: skipped when the complement is a clause.
+    pub report: bool,
+    /// Only an act with a direct object.
+    pub needobj: bool,
+    /// Only an act with one of its prepositions.
+    pub needprep: bool,
+    /// Only an act with an infinitive ("pushed Democrats to reject").
+    pub needto: bool,
+    /// "The bill passed Congress": a legislature after the verb is the actor.
+    pub through: bool,
+}
+
+impl VerbEntry {
+    /// The role a preposition introduces for this verb.
+    pub fn prep_role(&self, prep: &str) -> Option<Role> {
+        self.preps.iter().find(|(p, _)| p == prep).map(|(_, r)| *r)
+    }
+}
+
+/// Surface form → verb entries with the form flags, compiled from the lexicon.
+#[derive(Debug, Clone, Default)]
+pub(super) struct VerbTable {
+    pub entries: Vec<VerbEntry>,
+    forms: WordMap<Vec<(usize, u8)>>,
+}
+
+impl VerbTable {
+    /// Parse the rows of `action_verbs.tsv` (a later row with the same lemma replaces the earlier).
+    pub fn new(lexicon: &Lexicon) -> VerbTable {
+        let mut by_lemma: Vec<VerbEntry> = Vec::new();
+        let mut inflections: Vec<Vec<String>> = Vec::new();
+        for row in lexicon.rows(ListKind::ActionVerbs) {
+            let lemma = row[0].to_lowercase();
+            if lemma.is_empty() {
+                continue;
+            }
+            let col = |i: usize| row.get(i).copied().unwrap_or("");
+            let mut words = lemma.split_whitespace();
+            let particle = words.nth(1).map(str::to_string);
+            let preps = col(4)
+                .split(',')
+                .filter_map(|p| p.split_once(':'))
+                .map(|(p, r)| (p.trim().to_lowercase(), parse_role(r)))
+                .collect();
+            let flags = col(5);
+            let entry = VerbEntry {
+                kind: if col(1).is_empty() { "act" } else { col(1) }.to_string(),
+                particle,
+                dobj: parse_role(col(3)),
+                preps,
+                report: flags.contains("report"),
+                needobj: flags.contains("needobj"),
+                needprep: flags.contains("needprep"),
+                needto: flags.contains("needto"),
+                through: flags.contains("through"),
+                lemma,
+            };
+            let forms: Vec<String> = col(2).split('|').map(|f| f.trim().to_lowercase()).collect();
+            match by_lemma.iter().position(|e| e.lemma == entry.lemma) {
+                Some(i) => {
+                    by_lemma[i] = entry;
+                    inflections[i] = forms;
+                }
+                None => {
+                    by_lemma.push(entry);
+                    inflections.push(forms);
+                }
+            }
+        }
+        let mut forms: WordMap<Vec<(usize, u8)>> = WordMap::default();
+        for (i, (entry, infl)) in by_lemma.iter().zip(&inflections).enumerate() {
+            let head = entry.lemma.split_whitespace().next().unwrap_or("");
+            let mut add = |f: &str, flag: u8| {
+                if f.is_empty() {
+                    return;
+                }
+                let list = forms.entry(f.to_string()).or_default();
+                match list.iter_mut().find(|(e, _)| *e == i) {
+                    Some((_, fl)) => *fl |= flag,
+                    None => list.push((i, flag)),
+                }
+            };
+            add(head, form::BASE);
+            let slots = [form::S3, form::PAST, form::PART, form::ING];
+            for (n, f) in infl.iter().enumerate() {
+                // forms after the fourth are spelling variants ("labelled", "labelling")
+                let flag = match slots.get(n) {
+                    Some(flag) => *flag,
+                    None if f.ends_with("ing") => form::ING,
+                    None => form::PAST | form::PART,
+                };
+                add(f, flag);
+            }
+        }
+        // Phrasal entries first, so that "shut down" wins over "shut".
+        for list in forms.values_mut() {
+            list.sort_by_key(|(e, _)| (by_lemma[*e].particle.is_none(), *e));
+        }
+        VerbTable {
+            entries: by_lemma,
+            forms,
+        }
+    }
+
+    /// The entries a lowercase surface form belongs to, phrasal ones first.
+    pub fn lookup(&self, lower: &str) -> &[(usize, u8)] {
+        self.forms.get(lower).map_or(&[], Vec::as_slice)
+    }
+}
+
+fn parse_role(s: &str) -> Role {
+    if s.trim().eq_ignore_ascii_case("object") {
+        Role::Object
+    } else {
+        Role::Target
+    }
+}
+
+/// Function-word classes, as bit flags (a word may have several).
+pub(super) mod class {
+    pub const BE: u32 = 1;
+    pub const HAVE: u32 = 1 << 1;
+    pub const DO: u32 = 1 << 2;
+    pub const MODAL: u32 = 1 << 3;
+    pub const NEG: u32 = 1 << 4;
+    pub const DET: u32 = 1 << 5;
+    pub const POSS: u32 = 1 << 6;
+    pub const PREP: u32 = 1 << 7;
+    pub const CONJ: u32 = 1 << 8;
+    pub const SUBORD: u32 = 1 << 9;
+    pub const REL: u32 = 1 << 10;
+    pub const PRON_PERSON: u32 = 1 << 11;
+    pub const PRON_THING: u32 = 1 << 12;
+    pub const PRON_GROUP: u32 = 1 << 13;
+    pub const PRON_OTHER: u32 = 1 << 14;
+    pub const ADVERB: u32 = 1 << 15;
+    pub const TIME: u32 = 1 << 16;
+    pub const TIME_MOD: u32 = 1 << 17;
+    pub const SPEECH: u32 = 1 << 18;
+    pub const TITLE: u32 = 1 << 19;
+    pub const ORG_NOUN: u32 = 1 << 20;
+    pub const PERSON_NOUN: u32 = 1 << 21;
+    pub const GROUP_NOUN: u32 = 1 << 22;
+    pub const BILL_NOUN: u32 = 1 << 23;
+    pub const LEGISLATURE: u32 = 1 << 24;
+    /// "had to", "managed to", "voted to": the infinitive after it is the act.
+    pub const CATENATIVE: u32 = 1 << 25;
+    /// "refused to", "failed to": the infinitive after it is an act that did not happen.
+    pub const CATENATIVE_NEG: u32 = 1 << 26;
+    /// Verb particles ("down", "over", "out").
+    pub const PARTICLE: u32 = 1 << 27;
+    /// Any pronoun.
+    pub const PRON: u32 = PRON_PERSON | PRON_THING | PRON_GROUP | PRON_OTHER;
+    /// Auxiliaries and negators: the words of a verb group before the verb.
+    pub const AUX: u32 = BE | HAVE | DO | MODAL | NEG;
+    /// Words that end a noun phrase.
+    pub const NP_STOP: u32 = AUX | PREP | CONJ | SUBORD | PRON | SPEECH | PARTICLE;
+    /// Heads that make a common noun phrase an actor.
+    pub const ACTOR_NOUN: u32 = ORG_NOUN | PERSON_NOUN | GROUP_NOUN;
+
+    /// The class named in the data file.
+    pub fn parse(name: &str) -> u32 {
+        match name {
+            "be" => BE,
+            "have" => HAVE,
+            "do" => DO,
+            "modal" => MODAL,
+            "neg" => NEG,
+            "det" => DET,
+            "poss" => POSS,
+            "prep" => PREP,
+            "conj" => CONJ,
+            "subord" => SUBORD,
+            "rel" => REL,
+            "pron-person" => PRON_PERSON,
+            "pron-thing" => PRON_THING,
+            "pron-group" => PRON_GROUP,
+            "pron-other" => PRON_OTHER,
+            "adverb" => ADVERB,
+            "time" => TIME,
+            "time-mod" => TIME_MOD,
+            "speech" => SPEECH,
+            "title" => TITLE,
+            "org-noun" => ORG_NOUN,
+            "person-noun" => PERSON_NOUN,
+            "group-noun" => GROUP_NOUN,
+            "bill-noun" => BILL_NOUN,
+            "legislature" => LEGISLATURE,
+            "catenative" => CATENATIVE,
+            "catenative-neg" => CATENATIVE_NEG,
+            "particle" => PARTICLE,
+            _ => 0,
+        }
+    }
+}
+
+/// Lowercase word → class flags, from `action_words.tsv`.
+#[derive(Debug, Clone, Default)]
+pub(super) struct WordClasses {
+    map: WordMap<u32>,
+}
+
+impl WordClasses {
+    pub fn new(lexicon: &Lexicon) -> WordClasses {
+        let mut map: WordMap<u32> = WordMap::default();
+        for row in lexicon.rows(ListKind::ActionWords) {
+            let (Some(word), Some(cls)) = (row.first(), row.get(1)) else {
+                continue;
+            };
+            *map.entry(word.to_lowercase()).or_default() |= class::parse(cls);
+        }
+        WordClasses { map }
+    }
+
+    /// The classes of a lowercase word (0 when it has none).
+    pub fn of(&self, lower: &str) -> u32 {
+        self.map.get(lower).copied().unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verb_table_reads_inflections_and_frames() {
+        let table = VerbTable::new(&Lexicon::default());
+        let hits = table.lookup("imposed");
+        let (e, f) = hits[0];
+        assert_eq!(table.entries[e].lemma, "impose");
+        assert_eq!(table.entries[e].kind, "sanction");
+        assert!(f & form::PAST != 0 && f & form::PART != 0);
+        assert_eq!(table.entries[e].prep_role("on"), Some(Role::Target));
+        assert!(
+            table.lookup("said").is_empty(),
+            "plain speech is no action verb"
+        );
+    }
+
+    #[test]
+    fn phrasal_entries_come_first() {
+        let table = VerbTable::new(&Lexicon::default());
+        let hits = table.lookup("shut");
+        assert_eq!(table.entries[hits[0].0].particle.as_deref(), Some("down"));
+    }
+
+    #[test]
+    fn user_rows_extend_and_replace() {
+        let mut lex = Lexicon::default();
+        lex.add(ListKind::ActionVerbs, "embargo\ttrade\tembargoes|embargoed|embargoed|embargoing\ngerrymander\tlegislate\tgerrymanders|gerrymandered|gerrymandered|gerrymandering");
+        let table = VerbTable::new(&lex);
+        let (e, _) = table.lookup("embargoed")[0];
+        assert_eq!(table.entries[e].kind, "trade");
+        assert!(!table.lookup("gerrymandered").is_empty());
+    }
+
+    #[test]
+    fn word_classes_combine() {
+        let words = WordClasses::new(&Lexicon::default());
+        assert!(words.of("that") & class::REL != 0 && words.of("that") & class::SUBORD != 0);
+        assert!(words.of("was") & class::BE != 0);
+        assert_eq!(words.of("entities"), 0);
+    }
+}

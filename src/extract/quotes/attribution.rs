@@ -1,0 +1,941 @@
+//! Attribution sieves: which mention (name, pronoun or description) a quotation rests on, and
+//! through which speech verb. Each sieve looks at the tokens around the quote; the first that
+//! fires decides and names itself in the quote's `rule`.
+
+use super::marks::QuoteSpan;
+use super::words::{tokenize, Tk, Tok, Words};
+use crate::document::Document;
+use std::ops::Range;
+
+/// What kind of mention a speaker phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NpKind {
+    /// Capitalised name ("Commerce Secretary Gina Raimondo", "the Treasury Department").
+    Name,
+    /// "he", "she", "it", "they"...
+    Pronoun,
+    /// An unnamed speaker ("a senior administration official", "the senator").
+    Desc,
+}
+
+/// A speaker mention: normalized range and kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Np {
+    pub range: Range<usize>,
+    pub kind: NpKind,
+}
+
+/// The outcome of the sieves for one quote.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Attribution {
+    /// The mention the speaker rests on.
+    pub np: Option<Np>,
+    /// Index of an earlier quote whose speaker this quote continues.
+    pub continues: Option<usize>,
+    /// Lemma of the speech verb.
+    pub cue: Option<String>,
+    /// The sieve that decided (`none` when nothing did).
+    pub rule: &'static str,
+    /// True when no word of its sentence comes before the quote.
+    pub starts_sentence: bool,
+    /// True when the quote is woven into a clause (`accused them of "actively supporting"`).
+    pub partial: bool,
+    /// Lowercase word just before the opening mark.
+    pub word_before: Option<String>,
+    /// True when the quote sits between two capitalised words (`Dwayne "The Rock" Johnson`).
+    pub inside_name: bool,
+}
+
+/// Prepositions after which a capitalised word is no speaker ("on Monday").
+const PREPS: [&str; 8] = ["on", "in", "at", "last", "this", "next", "by", "since"];
+/// Lowercase words that may join the parts of a name ("Department of the Treasury").
+const CONNECTORS: [&str; 12] = [
+    "of", "the", "for", "and", "de", "la", "van", "von", "del", "da", "al", "bin",
+];
+/// Conjunctions that join two verbs of one subject ("thought and said").
+const CONJUNCTIONS: [&str; 4] = ["and", "but", "then", "or"];
+/// Words before a participle whose subject is the sentence's ("by slamming", "while saying").
+const PARTICIPLE_LEADS: [&str; 7] = ["by", "after", "before", "while", "when", "in", "without"];
+/// Prepositions that tie a description to its organisation ("a spokeswoman for the department").
+const LINKS: [&str; 5] = ["for", "of", "at", "with", "to"];
+
+/// Runs the sieves over the quotes of one document.
+pub(crate) struct Sieves<'a> {
+    pub doc: &'a Document<'a>,
+    pub words: &'a Words,
+    pub quotes: &'a [QuoteSpan],
+    /// `outer` ranges of `quotes`, for the tokenizer.
+    pub outer: Vec<Range<usize>>,
+    /// Normalized range of the headline (empty when there is none).
+    headline: Range<usize>,
+}
+
+impl<'a> Sieves<'a> {
+    /// Set up the sieves for `quotes` (sorted by position) of `doc`.
+    pub(crate) fn new(doc: &'a Document<'a>, words: &'a Words, quotes: &'a [QuoteSpan]) -> Self {
+        let outer = quotes.iter().map(|q| q.outer.clone()).collect();
+        let headline = doc.headline().map_or(0..0, |h| doc.to_norm(h));
+        Sieves {
+            doc,
+            words,
+            quotes,
+            outer,
+            headline,
+        }
+    }
+
+    fn norm(&self) -> &'a str {
+        self.doc.norm()
+    }
+
+    /// The speech verb at token `i` (lemma, token count). Capitalised words are verbs only in
+    /// the headline ("Clinton Says ..."), so "United States" holds no "states".
+    fn cue(&self, toks: &[Tok], i: usize) -> Option<(String, usize)> {
+        let t = toks.get(i)?;
+        let first = i == 0 || toks[i - 1].kind != Tk::Word;
+        if self.text(t).starts_with(char::is_uppercase)
+            && !first
+            && !self.headline.contains(&t.start)
+        {
+            return None;
+        }
+        self.words.cue_at(self.norm(), toks, i)
+    }
+
+    fn text(&self, t: &Tok) -> &'a str {
+        self.norm().get(t.range()).unwrap_or("")
+    }
+
+    fn word(&self, toks: &[Tok], i: usize) -> Option<&'a str> {
+        toks.get(i)
+            .filter(|t| t.kind == Tk::Word)
+            .map(|t| self.text(t))
+    }
+
+    fn is_punct(toks: &[Tok], i: usize, set: &[char]) -> bool {
+        matches!(toks.get(i), Some(Tok { kind: Tk::Punct(c), .. }) if set.contains(c))
+    }
+
+    /// Normalized range of the sentences that the normalized range `r` touches.
+    fn sentences_of(&self, r: &Range<usize>) -> (Range<usize>, Option<usize>) {
+        let doc = self.doc;
+        let s0 = doc.sentence_at_norm(r.start);
+        let s1 = doc.sentence_at_norm(r.end.saturating_sub(1).max(r.start));
+        match (s0, s1) {
+            (Some(a), Some(b)) => {
+                let ss = doc.sentences();
+                (
+                    ss[a].norm.start.min(r.start)..ss[b].norm.end.max(r.end),
+                    Some(a),
+                )
+            }
+            (Some(a), None) => {
+                let ss = doc.sentences();
+                (ss[a].norm.start.min(r.start)..r.end, Some(a))
+            }
+            _ => (r.clone(), None),
+        }
+    }
+
+    /// The person part of a name joined to its organisation by "of" ("Kazuhiro Takahashi of
+    /// Daiwa Securities" -> "Kazuhiro Takahashi"); bodies ("Bank of America") stay whole.
+    fn person_part(&self, np: Np) -> Np {
+        if np.kind != NpKind::Name {
+            return np;
+        }
+        let text = &self.norm()[np.range.clone()];
+        let Some(at) = text.find(" of ") else {
+            return np;
+        };
+        let before: Vec<&str> = text[..at].split_whitespace().collect();
+        let person = before.len() >= 2
+            && before
+                .iter()
+                .all(|w| !self.words.is("org", w) && !self.words.is("title", w));
+        if person {
+            Np {
+                range: np.range.start..np.range.start + at,
+                kind: NpKind::Name,
+            }
+        } else {
+            np
+        }
+    }
+
+    /// Attribute every quote, in order (later quotes may continue earlier ones).
+    pub(crate) fn run(&self) -> Vec<Attribution> {
+        let mut out: Vec<Attribution> = Vec::with_capacity(self.quotes.len());
+        for qi in 0..self.quotes.len() {
+            let mut a = self.attribute(qi, &out);
+            a.np = a.np.map(|np| self.person_part(np));
+            out.push(a);
+        }
+        out
+    }
+
+    /// The sieves for quote `qi`, given the attributions of the quotes before it.
+    fn attribute(&self, qi: usize, done: &[Attribution]) -> Attribution {
+        let q = &self.quotes[qi];
+        let (region, s0) = self.sentences_of(&q.outer);
+        let toks = tokenize(self.norm(), region, &self.outer, self.words);
+        let Some(t) = toks.iter().position(|t| t.kind == Tk::Quote(qi)) else {
+            return Attribution {
+                rule: "none",
+                ..Attribution::default()
+            };
+        };
+        let starts_sentence = toks[..t]
+            .iter()
+            .rev()
+            .find(|x| !matches!(x.kind, Tk::Punct('(' | '-' | '—' | '[')))
+            .map_or(true, |x| matches!(x.kind, Tk::Punct('.' | '!' | '?')));
+        let partial = !starts_sentence
+            && t > 0
+            && toks[t - 1].kind == Tk::Word
+            && self.cue(&toks, t - 1).is_none();
+        let word_before = (t > 0)
+            .then(|| self.word(&toks, t - 1))
+            .flatten()
+            .map(str::to_lowercase);
+        let cap = |i: usize| {
+            self.word(&toks, i)
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        };
+        let inside_name = t > 0
+            && cap(t - 1)
+            && !self.words.is("lead", self.word(&toks, t - 1).unwrap_or(""))
+            && cap(t + 1);
+        let mut a = Attribution {
+            starts_sentence,
+            partial,
+            word_before,
+            inside_name,
+            rule: "none",
+            ..Attribution::default()
+        };
+        if let Some((np, cue, rule)) = self.after(&toks, t) {
+            return a.with(np, cue, rule);
+        }
+        if let Some((np, cue, rule)) = self.before(&toks, t) {
+            return a.with(np, cue, rule);
+        }
+        if let Some((np, cue)) = self.later(&toks, t) {
+            return a.with(np, cue, "cue-later");
+        }
+        if let Some(np) = self.colon_name(&toks, t) {
+            return a.with(np, None, "colon-name");
+        }
+        if !starts_sentence {
+            return a;
+        }
+        let Some(s0) = s0 else { return a };
+        let sentences = self.doc.sentences();
+        let para = sentences[s0].paragraph;
+        // the sentence before ends with a colon: "Cruz continued:"
+        if s0 > 0 && sentences[s0 - 1].paragraph + 1 >= para {
+            let prev = &sentences[s0 - 1].norm;
+            if self.norm()[prev.clone()].trim_end().ends_with(':') {
+                if let Some((np, cue)) = self.sentence_speaker(prev.clone(), true) {
+                    return a.with(np, cue, "colon-before");
+                }
+            }
+        }
+        // the quote goes on from the previous one
+        if let Some(pi) = qi.checked_sub(1) {
+            let p = &self.quotes[pi];
+            let near = self
+                .doc
+                .sentence_at_norm(p.outer.end.saturating_sub(1))
+                .is_some_and(|ps| s0 >= ps && s0 - ps <= 3 && sentences[ps].paragraph + 1 >= para);
+            let speaks = done
+                .get(pi)
+                .is_some_and(|d| d.np.is_some() || d.continues.is_some());
+            if near && speaks {
+                a.continues = Some(pi);
+                a.cue = done.get(pi).and_then(|d| d.cue.clone());
+                a.rule = "continued";
+                return a;
+            }
+        }
+        // a speaker named with a speech verb in the sentence before, same paragraph
+        if s0 > 0 && sentences[s0 - 1].paragraph == para {
+            if let Some((np, cue)) = self.sentence_speaker(sentences[s0 - 1].norm.clone(), false) {
+                return a.with(np, Some(cue.unwrap_or_default()), "sentence-before");
+            }
+        }
+        // a short "X said." sentence after the quote
+        let last = self
+            .doc
+            .sentence_at_norm(q.outer.end.saturating_sub(1))
+            .unwrap_or(s0);
+        if let Some(next) = sentences.get(last + 1) {
+            if next.paragraph <= sentences[last].paragraph + 1 {
+                let nt = tokenize(self.norm(), next.norm.clone(), &self.outer, self.words);
+                if nt.len() <= 8 && !nt.iter().any(|x| matches!(x.kind, Tk::Quote(_))) {
+                    if let Some((np, cue)) = self.sentence_speaker(next.norm.clone(), false) {
+                        return a.with(np, Some(cue.unwrap_or_default()), "sentence-after");
+                    }
+                }
+            }
+        }
+        a
+    }
+
+    /// Sieve "after": `"...," X said` or `"...," said X` right after the closing mark.
+    fn after(&self, toks: &[Tok], t: usize) -> Option<(Np, Option<String>, &'static str)> {
+        let mut j = t + 1;
+        while j < toks.len() && j <= t + 2 && Self::is_punct(toks, j, &[',', '-', '—']) {
+            j += 1;
+        }
+        if let Some((lemma, n)) = self.cue(toks, j) {
+            let (np, _) = self.np_forward(toks, j + n)?;
+            let rule = if lemma == "according to" {
+                "according-to"
+            } else {
+                "cue-speaker-after"
+            };
+            return Some((np, Some(lemma), rule));
+        }
+        let Some((np, mut k)) = self.np_forward(toks, j) else {
+            // "..., the investor said": any description right before the verb
+            let e = (j..toks.len().min(j + 5)).find(|&e| self.cue(toks, e).is_some())?;
+            let np = self.any_description(toks, e.checked_sub(1)?)?;
+            if np.range.start != toks[j].start {
+                return None;
+            }
+            let lemma = self.cue(toks, e).map(|c| c.0);
+            return Some((np, lemma, "speaker-cue-after"));
+        };
+        if np.kind == NpKind::Desc && self.word(toks, k).is_some_and(|w| w == "for") {
+            // "a spokeswoman for the department said"
+            if let Some((_, k2)) = self.np_forward(toks, k + 1) {
+                k = k2;
+            }
+        }
+        let aside = self.skip_aside_forward(toks, k);
+        if aside == k && Self::is_punct(toks, k, &[',']) {
+            // an aside closed by the verb itself: "Michael Lamberty, a Lufthansa spokesman told"
+            for e in k + 1..toks.len().min(k + 12) {
+                if toks[e].kind != Tk::Word {
+                    break;
+                }
+                if let Some((lemma, _)) = self.cue(toks, e) {
+                    return Some((np, Some(lemma), "speaker-cue-after"));
+                }
+            }
+        }
+        k = self.skip_adverbs_forward(toks, aside);
+        if let Some((lemma, _)) = self.cue(toks, k) {
+            return Some((np, Some(lemma), "speaker-cue-after"));
+        }
+        // a quote that ends in a comma, "?" or "!" hands over to its speaker, whatever the
+        // verb: "Go back to Univision," Trump barked.
+        let content = &self.norm()[self.quote_inner(toks, t)];
+        let hands_over = content.ends_with([',', '?', '!']) || content.ends_with("--");
+        let lower_verb = self.word(toks, k).is_some_and(|w| {
+            w.starts_with(char::is_lowercase)
+                && w.len() > 3
+                && (w.ends_with("ed") || w.ends_with('s'))
+        });
+        (hands_over && lower_verb && np.kind != NpKind::Desc).then_some((
+            np,
+            None,
+            "speaker-verb-after",
+        ))
+    }
+
+    /// Content range of the quote token `t`.
+    fn quote_inner(&self, toks: &[Tok], t: usize) -> Range<usize> {
+        match toks.get(t).map(|x| x.kind) {
+            Some(Tk::Quote(qi)) => self.quotes.get(qi).map_or(0..0, |q| q.inner.clone()),
+            _ => 0..0,
+        }
+    }
+
+    /// Sieve "colon-name": a speaker named right before a colon that opens the quote, with no
+    /// speech verb ("... surprise Republican pollster Daron Shaw: \"...\"").
+    fn colon_name(&self, toks: &[Tok], t: usize) -> Option<Np> {
+        if t < 2 || !Self::is_punct(toks, t - 1, &[':']) {
+            return None;
+        }
+        self.np_backward(toks, t - 2, 0)
+            .filter(|np| np.kind != NpKind::Pronoun)
+    }
+
+    /// Sieve "before": a speech verb earlier in the sentence with its subject (`X said: "..."`,
+    /// `X said the plan was "a disaster"`, `According to X, "..."`).
+    fn before(&self, toks: &[Tok], t: usize) -> Option<(Np, Option<String>, &'static str)> {
+        let colon = t > 0 && Self::is_punct(toks, t - 1, &[':']);
+        let rule = if colon {
+            "colon-lead"
+        } else {
+            "speaker-cue-before"
+        };
+        let mut pending: Option<String> = None;
+        let mut i = t;
+        while i > 0 {
+            i -= 1;
+            match toks[i].kind {
+                Tk::Punct(';' | '.' | '!' | '?') => break,
+                Tk::Quote(_) | Tk::Punct(_) => continue,
+                Tk::Word => {}
+            }
+            let Some((lemma, n)) = self.cue(toks, i) else {
+                continue;
+            };
+            if lemma == "according to" {
+                if let Some((np, _)) = self.np_forward(toks, i + n) {
+                    return Some((np, Some(lemma), "according-to"));
+                }
+                continue;
+            }
+            if let Some(np) = self.subject_of(toks, i) {
+                return Some((np, Some(pending.unwrap_or(lemma)), rule));
+            }
+            // inverted: `said Mr Blair: "..."`
+            if let Some((np, k)) = self.np_forward(toks, i + n) {
+                let k = self.skip_aside_forward(toks, k);
+                if k >= t || Self::is_punct(toks, k, &[':', ',']) {
+                    return Some((np, Some(lemma), "cue-speaker-before"));
+                }
+            }
+            // "he said X and said that ...": the subject of the earlier verb
+            if i > 0
+                && self
+                    .word(toks, i - 1)
+                    .is_some_and(|w| CONJUNCTIONS.contains(&w))
+            {
+                pending.get_or_insert(lemma);
+            }
+        }
+        None
+    }
+
+    /// Sieve "later": a speech verb with its subject later in the sentence, before any other
+    /// quote (`"A disaster" is how Trump described it`).
+    fn later(&self, toks: &[Tok], t: usize) -> Option<(Np, Option<String>)> {
+        for i in t + 1..toks.len() {
+            match toks[i].kind {
+                Tk::Quote(_) | Tk::Punct(';') => return None,
+                Tk::Punct(_) => continue,
+                Tk::Word => {}
+            }
+            if let Some((lemma, n)) = self.cue(toks, i) {
+                if lemma == "according to" {
+                    if let Some((np, _)) = self.np_forward(toks, i + n) {
+                        return Some((np, Some(lemma)));
+                    }
+                }
+                if let Some(np) = self
+                    .subject_of(toks, i)
+                    .filter(|np| np.range.start > toks[t].end)
+                {
+                    return Some((np, Some(lemma)));
+                }
+            }
+        }
+        None
+    }
+
+    /// The speaker of sentence `range`: the subject of its last speech verb; with `any`, else
+    /// the first name or description it opens with ("Cruz continued:", "The statement read:").
+    fn sentence_speaker(&self, range: Range<usize>, any: bool) -> Option<(Np, Option<String>)> {
+        let toks = tokenize(self.norm(), range, &self.outer, self.words);
+        for i in (0..toks.len()).rev() {
+            if let Some((lemma, n)) = self.cue(&toks, i) {
+                if lemma == "according to" {
+                    if let Some((np, _)) = self.np_forward(&toks, i + n) {
+                        return Some((np, Some(lemma)));
+                    }
+                }
+                if let Some(np) = self.subject_of(&toks, i) {
+                    return Some((np, Some(lemma)));
+                }
+            }
+        }
+        if any {
+            let mut i = 0;
+            while i < toks.len() && toks[i].kind != Tk::Word {
+                i += 1;
+            }
+            return self.np_forward(&toks, i).map(|(np, _)| (np, None));
+        }
+        None
+    }
+
+    /// Skip an aside after a name: `, an economic adviser to Republicans,` or `(D-Ore.)`.
+    fn skip_aside_forward(&self, toks: &[Tok], k: usize) -> usize {
+        if Self::is_punct(toks, k, &['(']) {
+            if let Some(e) =
+                (k + 1..toks.len().min(k + 20)).find(|&e| Self::is_punct(toks, e, &[')']))
+            {
+                return self.skip_aside_forward(toks, e + 1);
+            }
+            return k;
+        }
+        if Self::is_punct(toks, k, &[',']) {
+            for (e, tok) in toks.iter().enumerate().take(k + 40).skip(k + 1) {
+                match tok.kind {
+                    Tk::Quote(_) | Tk::Punct(';' | '.' | ':') => return k,
+                    Tk::Punct(',') => return e + 1,
+                    _ => {}
+                }
+            }
+        }
+        k
+    }
+
+    /// Skip adverbs and auxiliaries ("also", "has", "later") before a speech verb.
+    fn skip_adverbs_forward(&self, toks: &[Tok], mut k: usize) -> usize {
+        while let Some(w) = self.word(toks, k) {
+            if self.adverb(w) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
+    /// True for adverbs and auxiliaries that may stand between a speaker and a speech verb.
+    fn adverb(&self, w: &str) -> bool {
+        let lower = w.starts_with(char::is_lowercase);
+        self.words.is("skip", w) && lower || (lower && w.len() > 4 && w.ends_with("ly"))
+    }
+
+    /// The subject of the speech verb at token `cue`: the mention ending right before it,
+    /// past adverbs, a parenthesis or an appositive.
+    fn subject_of(&self, toks: &[Tok], cue: usize) -> Option<Np> {
+        self.subject_near(toks, cue)
+            .or_else(|| self.clause_subject(toks, cue))
+            .or_else(|| self.participle_subject(toks, cue))
+    }
+
+    /// The subject of the main clause for a participle after a comma ("Sanders released a
+    /// statement, insisting that ..."): the mention that opens the sentence.
+    fn participle_subject(&self, toks: &[Tok], cue: usize) -> Option<Np> {
+        let w = self.word(toks, cue)?;
+        let led = cue > 0
+            && (Self::is_punct(toks, cue - 1, &[','])
+                || self
+                    .word(toks, cue - 1)
+                    .is_some_and(|p| PARTICIPLE_LEADS.contains(&p)));
+        if !w.ends_with("ing") || !led {
+            return None;
+        }
+        let mut s = cue - 1;
+        while s > 0
+            && !matches!(
+                toks[s - 1].kind,
+                Tk::Quote(_) | Tk::Punct('.' | ';' | ':' | '!' | '?')
+            )
+        {
+            s -= 1;
+        }
+        // "Spicer said, adding": the subject of the speech verb before it
+        for v in (s..cue - 1).rev() {
+            if self.cue(toks, v).is_some() {
+                if let Some(np) = self.subject_near(toks, v) {
+                    return Some(np);
+                }
+            }
+        }
+        let (np, _) = self.np_forward(toks, s).or_else(|| {
+            // "Later, the Treasury Department announced"
+            let c = (s..cue - 1).find(|&c| Self::is_punct(toks, c, &[',']))?;
+            (c - s <= 4).then(|| self.np_forward(toks, c + 1)).flatten()
+        })?;
+        (np.range.end <= toks[cue].start).then_some(np)
+    }
+
+    /// The mention right before the speech verb at `cue` (past adverbs and asides).
+    fn subject_near(&self, toks: &[Tok], cue: usize) -> Option<Np> {
+        let mut i = cue.checked_sub(1)?;
+        while let Some(w) = self.word(toks, i) {
+            if !self.adverb(w) {
+                break;
+            }
+            i = i.checked_sub(1)?;
+        }
+        if Self::is_punct(toks, i, &[',']) && i > 0 && Self::is_punct(toks, i - 1, &[')']) {
+            i -= 1;
+        }
+        if Self::is_punct(toks, i, &[')']) {
+            let open = (i.saturating_sub(20)..i)
+                .rev()
+                .find(|&o| Self::is_punct(toks, o, &['(']))?;
+            i = open.checked_sub(1)?;
+        }
+        if Self::is_punct(toks, i, &[',']) {
+            // "Lael Brainard, a Fed governor, said"
+            let mut c = i;
+            loop {
+                c = c.checked_sub(1)?;
+                if i - c > 30 {
+                    return None;
+                }
+                match toks[c].kind {
+                    Tk::Punct(',') => break,
+                    Tk::Quote(_) | Tk::Punct(';' | ':' | '.') => return None,
+                    _ => {}
+                }
+            }
+            let before = c.checked_sub(1).and_then(|b| self.np_backward(toks, b, 0));
+            if let Some(np) = before.clone().filter(|np| np.kind != NpKind::Desc) {
+                return Some(np);
+            }
+            // "Sanders's campaign manager, Jeff Weaver, said": the aside is the name
+            if let Some((np, k)) = self.np_forward(toks, c + 1) {
+                if np.kind == NpKind::Name && k == i {
+                    return Some(np);
+                }
+            }
+            return None;
+        }
+        // a finite verb form ("said", "told", "says"), not a noun-like one ("email", "remarks")
+        let verb = self.word(toks, cue).unwrap_or("");
+        let lemma = self.cue(toks, cue).map(|c| c.0).unwrap_or_default();
+        let finite =
+            verb == "says" || verb != lemma && !verb.ends_with('s') && !verb.ends_with("ing");
+        self.np_backward(toks, i, 0)
+            .or_else(|| finite.then(|| self.any_description(toks, i)).flatten())
+    }
+
+    /// A description of any head noun ending at token `i`, right before a speech verb:
+    /// "the investor said", "the Texan said". Needs a determiner within four words.
+    fn any_description(&self, toks: &[Tok], i: usize) -> Option<Np> {
+        let head = self.word(toks, i)?;
+        if self.adverb(head) || self.words.is("det", head) || CONNECTORS.contains(&head) {
+            return None;
+        }
+        for k in (i.saturating_sub(4)..i).rev() {
+            let x = self.word(toks, k)?;
+            if self.words.is("det", x) && x.starts_with(char::is_lowercase)
+                || self.words.is("det", x) && k == 0
+            {
+                return Some(Np {
+                    range: toks[k].start..toks[i].end,
+                    kind: NpKind::Desc,
+                });
+            }
+            if self.cue(toks, k).is_some() || CONNECTORS.contains(&x) && x != "the" {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The mention that opens the clause of the speech verb at `cue`, when it is near
+    /// ("Another source familiar with Cruz's thinking said", "Bush thought and said").
+    fn clause_subject(&self, toks: &[Tok], cue: usize) -> Option<Np> {
+        let mut s = cue;
+        while s > 0 && toks[s - 1].kind == Tk::Word {
+            s -= 1;
+        }
+        if cue - s > 10 || s == cue {
+            return None;
+        }
+        let np = match self.np_forward(toks, s) {
+            Some((np, _)) => np,
+            None if self.word(toks, s).is_some_and(|w| self.words.is("lead", w)) => {
+                self.np_forward(toks, s + 1)?.0
+            }
+            None => return None,
+        };
+        (np.range.end <= toks[cue].start).then_some(np)
+    }
+
+    /// A speaker mention ending at token `i`.
+    fn np_backward(&self, toks: &[Tok], i: usize, depth: usize) -> Option<Np> {
+        let w = self.word(toks, i)?;
+        let words = self.words;
+        let lower = w.to_lowercase();
+        if self.pronoun(&lower) {
+            return Some(Np {
+                range: toks[i].range(),
+                kind: NpKind::Pronoun,
+            });
+        }
+        if w.starts_with(char::is_uppercase) {
+            let mut s = i;
+            while s > 0 {
+                let Some(p) = self.word(toks, s - 1) else {
+                    break;
+                };
+                let joins = CONNECTORS.contains(&p)
+                    && s >= 2
+                    && self
+                        .word(toks, s - 2)
+                        .is_some_and(|pp| pp.starts_with(char::is_uppercase));
+                let verb = self.cue(toks, s - 1).is_some();
+                if (p.starts_with(char::is_uppercase) || joins) && !verb {
+                    s -= 1;
+                } else {
+                    break;
+                }
+            }
+            let mut e = i;
+            while e >= s && self.word(toks, e).is_some_and(|x| words.is("time", x)) {
+                if e == 0 {
+                    break;
+                }
+                e -= 1;
+            }
+            while s <= e
+                && self
+                    .word(toks, s)
+                    .is_some_and(|x| words.is("lead", x) || CONNECTORS.contains(&x))
+            {
+                s += 1;
+            }
+            if s > e || self.word(toks, e).is_some_and(|x| words.is("time", x)) {
+                // "on Monday": look past the time phrase
+                let p = s.min(i);
+                if depth < 2 && p >= 2 && self.word(toks, p - 1).is_some_and(|x| PREPS.contains(&x))
+                {
+                    return self.np_backward(toks, p - 2, depth + 1);
+                }
+                return None;
+            }
+            let mut e2 = e;
+            // drop lead words and connectors at the end too ("Trump and")
+            while e2 > s && self.word(toks, e2).is_some_and(|x| CONNECTORS.contains(&x)) {
+                e2 -= 1;
+            }
+            // "the former secretary of State", "a spokesman for the state Department of X":
+            // the name completes a description
+            let mut l = s;
+            while l > s.saturating_sub(3)
+                && l >= 1
+                && self
+                    .word(toks, l - 1)
+                    .is_some_and(|x| x.starts_with(char::is_lowercase) && !LINKS.contains(&x))
+            {
+                l -= 1;
+            }
+            if depth < 2 && l >= 2 && self.word(toks, l - 1).is_some_and(|x| LINKS.contains(&x)) {
+                if let Some(d) = self.np_backward(toks, l - 2, depth + 1) {
+                    if d.kind == NpKind::Desc {
+                        return Some(Np {
+                            range: d.range.start..toks[e2].end,
+                            kind: NpKind::Desc,
+                        });
+                    }
+                }
+            }
+            return Some(Np {
+                range: toks[s].start..toks[e2].end,
+                kind: NpKind::Name,
+            });
+        }
+        if !self.speaker_noun(&lower) {
+            // "Trump on Monday said" / "the senator told reporters in a statement"
+            return None;
+        }
+        // description: back to its determiner
+        let mut s = i;
+        let mut found_det = false;
+        for k in (i.saturating_sub(6)..i).rev() {
+            let Some(x) = self.word(toks, k) else { break };
+            if self.cue(toks, k).is_some() || self.pronoun(&x.to_lowercase()) {
+                break;
+            }
+            if words.is("det", x) {
+                s = k;
+                found_det = true;
+                break;
+            }
+            s = k;
+        }
+        if !found_det {
+            // bare plurals and named groups: "officials said", "Pentagon officials said"
+            s = i;
+            while s > 0
+                && self
+                    .word(toks, s - 1)
+                    .is_some_and(|x| x.starts_with(char::is_uppercase) && !words.is("lead", x))
+            {
+                s -= 1;
+            }
+        }
+        if depth < 2 && found_det && s >= 2 {
+            if let Some(link) = self.word(toks, s - 1) {
+                if LINKS.contains(&link) {
+                    // "a spokeswoman for the department said"
+                    if let Some(outer) = self.np_backward(toks, s - 2, depth + 1) {
+                        return Some(match outer.kind {
+                            NpKind::Desc => Np {
+                                range: outer.range.start..toks[i].end,
+                                kind: NpKind::Desc,
+                            },
+                            _ => outer,
+                        });
+                    }
+                }
+            }
+        }
+        Some(Np {
+            range: toks[s].start..toks[i].end,
+            kind: NpKind::Desc,
+        })
+    }
+
+    /// True for pronouns a speaker can be.
+    fn pronoun(&self, lower: &str) -> bool {
+        let w = self.words;
+        w.is("person", lower) || w.is("thing", lower) || w.is("plural", lower)
+    }
+
+    /// True for head nouns of unnamed speakers.
+    fn speaker_noun(&self, lower: &str) -> bool {
+        self.words.is("noun", lower)
+            || ["ist", "ists", "ian", "ians"]
+                .iter()
+                .any(|s| lower.len() > 5 && lower.ends_with(s))
+    }
+
+    /// A speaker mention starting at token `i`, and the index past it.
+    fn np_forward(&self, toks: &[Tok], i: usize) -> Option<(Np, usize)> {
+        let words = self.words;
+        let w = self.word(toks, i)?;
+        let lower = w.to_lowercase();
+        if self.pronoun(&lower) {
+            return Some((
+                Np {
+                    range: toks[i].range(),
+                    kind: NpKind::Pronoun,
+                },
+                i + 1,
+            ));
+        }
+        // a name, possibly after a description: "the economist Jared Bernstein"
+        let mut k = i;
+        while k < i + 7 {
+            let Some(x) = self.word(toks, k) else { break };
+            if x.starts_with(char::is_uppercase)
+                && !(k == i && words.is("lead", x) && !self.cap_next(toks, k))
+            {
+                break;
+            }
+            if self.cue(toks, k).is_some() {
+                break;
+            }
+            k += 1;
+        }
+        if self
+            .word(toks, k)
+            .is_some_and(|x| x.starts_with(char::is_uppercase))
+        {
+            let mut s = k;
+            while s < toks.len() && self.word(toks, s).is_some_and(|x| words.is("lead", x)) {
+                s += 1;
+            }
+            let mut e = s;
+            while let Some(x) = self.word(toks, e) {
+                let joins = CONNECTORS.contains(&x) && self.cap_next(toks, e);
+                let verb = self.cue(toks, e).is_some();
+                if (x.starts_with(char::is_uppercase) && !words.is("time", x) || joins) && !verb {
+                    e += 1;
+                } else {
+                    break;
+                }
+            }
+            if e > s {
+                let all_desc_before = (i..k).all(|j| {
+                    self.word(toks, j).is_some_and(|x| {
+                        words.is("det", x) || x.starts_with(char::is_lowercase) && !self.adverb(x)
+                    })
+                });
+                if e > i
+                    && k > i
+                    && (i..k).all(|j| {
+                        self.word(toks, j).is_some_and(|x| {
+                            words.is("det", x) || x.starts_with(char::is_lowercase)
+                        })
+                    })
+                {
+                    // "the New Jersey governor", "the Senate minority leader"
+                    let noun = (e..toks.len().min(e + 3))
+                        .take_while(|&h| {
+                            self.word(toks, h).is_some_and(|x| {
+                                x.starts_with(char::is_lowercase) && self.cue(toks, h).is_none()
+                            })
+                        })
+                        .filter(|&h| self.word(toks, h).is_some_and(|x| self.speaker_noun(x)))
+                        .last();
+                    if let Some(h) = noun {
+                        return Some((
+                            Np {
+                                range: toks[i].start..toks[h].end,
+                                kind: NpKind::Desc,
+                            },
+                            h + 1,
+                        ));
+                    }
+                }
+                if k > i + 1
+                    && self.word(toks, k - 1) == Some("of")
+                    && (i..k - 1).any(|j| {
+                        self.word(toks, j)
+                            .is_some_and(|x| self.speaker_noun(&x.to_lowercase()))
+                    })
+                {
+                    // "the former secretary of State"
+                    return Some((
+                        Np {
+                            range: toks[i].start..toks[e - 1].end,
+                            kind: NpKind::Desc,
+                        },
+                        e,
+                    ));
+                }
+                if k == i || all_desc_before {
+                    return Some((
+                        Np {
+                            range: toks[s].start..toks[e - 1].end,
+                            kind: NpKind::Name,
+                        },
+                        e,
+                    ));
+                }
+            }
+        }
+        // a description: "a senior administration official", "the senator"
+        if !words.is("det", w) && !self.speaker_noun(&lower) {
+            return None;
+        }
+        let mut head = None;
+        for j in i..(i + 7).min(toks.len()) {
+            let Some(x) = self.word(toks, j) else { break };
+            if j > i && self.cue(toks, j).is_some() {
+                break;
+            }
+            if self.speaker_noun(&x.to_lowercase()) {
+                head = Some(j);
+            }
+        }
+        let h = head?;
+        Some((
+            Np {
+                range: toks[i].start..toks[h].end,
+                kind: NpKind::Desc,
+            },
+            h + 1,
+        ))
+    }
+
+    /// True when the word after token `k` is capitalised.
+    fn cap_next(&self, toks: &[Tok], k: usize) -> bool {
+        self.word(toks, k + 1)
+            .is_some_and(|x| x.starts_with(char::is_uppercase))
+    }
+}
+
+impl Attribution {
+    fn with(mut self, np: Np, cue: Option<String>, rule: &'static str) -> Attribution {
+        self.np = Some(np);
+        self.cue = cue.filter(|c| !c.is_empty());
+        self.rule = rule;
+        self
+    }
+}

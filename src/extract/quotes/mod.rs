@@ -1,0 +1,870 @@
+//! Quote records: quotations that report speech or writing, with their speakers.
+//!
+//! Three steps: [`marks`] finds quotation spans in one pass over the quote marks, [`attribution`]
+//! runs the sieves that find the speaker mention and speech verb, and [`Resolver`] turns the
+//! mention into a full name (and official/agency ids) through the [`Entities`] index. Scare
+//! quotes, titles of works and nicknames are dropped.
+
+mod attribution;
+mod marks;
+mod words;
+
+use crate::document::Document;
+use crate::extract::names::Gender;
+use crate::lexicon::Lexicon;
+use crate::record::{Article, Quote, Speaker};
+use crate::resolve::{Entities, EntityMention, EntityRef};
+use attribution::{Attribution, Np, NpKind, Sieves};
+use marks::{find_quotes, Facing, QuoteSpan};
+use std::collections::HashSet;
+use std::ops::Range;
+use words::Words;
+
+/// Finds Quote records; built once from the lexicon.
+#[derive(Debug, Clone)]
+pub(crate) struct QuoteExtractor {
+    words: Words,
+    elisions: HashSet<String>,
+}
+
+/// Quotes of this many words or fewer need a speaker in their own sentence to count.
+const SHORT_QUOTE_WORDS: usize = 3;
+
+impl QuoteExtractor {
+    pub(crate) fn new(lexicon: &Lexicon) -> QuoteExtractor {
+        let words = Words::new(lexicon);
+        let elisions = words.elisions();
+        QuoteExtractor { words, elisions }
+    }
+
+    /// The Quote records of `doc`, given the records of the earlier stages in `article`.
+    pub(crate) fn extract(&self, doc: &Document, article: &Article) -> Vec<Quote> {
+        let paragraphs: Vec<Range<usize>> =
+            doc.paragraphs().iter().map(|p| doc.to_norm(*p)).collect();
+        let hint = |pos: usize| curly_facing(doc, pos);
+        let attribution = |r: Range<usize>| self.attribution_inside(doc.norm(), r);
+        let spans = find_quotes(doc.norm(), &paragraphs, &hint, &self.elisions, &attribution);
+        if spans.is_empty() {
+            return Vec::new();
+        }
+        let sieves = Sieves::new(doc, &self.words, &spans);
+        let attributions = sieves.run();
+        let mut resolver = Resolver::new(doc, article, &self.words, &spans);
+        let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(spans.len());
+        let mut out = Vec::new();
+        // record index of each span, for `continues`
+        let mut record_of: Vec<Option<usize>> = Vec::with_capacity(spans.len());
+        for (qi, (q, a)) in spans.iter().zip(&attributions).enumerate() {
+            let speaker = match (&a.np, a.continues) {
+                (Some(np), _) => Some(resolver.resolve(np)),
+                (None, Some(prev)) => speakers.get(prev).cloned().flatten(),
+                _ => None,
+            };
+            speakers.push(speaker.clone());
+            if !self.is_speech(doc.norm(), q, a, speaker.is_some()) {
+                record_of.push(None);
+                continue;
+            }
+            let prev = qi.checked_sub(1);
+            let same_mention = prev.is_some_and(|p| {
+                a.np.is_some() && attributions.get(p).is_some_and(|pa| pa.np == a.np)
+            });
+            let continues = a
+                .continues
+                .or(if same_mention { prev } else { None })
+                .and_then(|p| record_of.get(p).copied().flatten());
+            record_of.push(Some(out.len()));
+            out.push(Quote {
+                text: doc.orig_text(q.inner.clone()).to_string(),
+                span: doc.to_orig(q.inner.clone()),
+                sentence: doc.sentence_at_norm(q.inner.start).unwrap_or(0),
+                speaker,
+                cue: a.cue.clone(),
+                rule: a.rule.to_string(),
+                partial: a.partial,
+                continues,
+            });
+        }
+        out
+    }
+
+    /// Where an attribution (", said X", ", he said", ", the clerk added") starts inside
+    /// `norm[range]`: the offset just past its comma. Used to close a quote whose closing mark
+    /// is missing.
+    fn attribution_inside(&self, norm: &str, range: Range<usize>) -> Option<usize> {
+        let text = norm.get(range.clone())?;
+        for (i, _) in text.match_indices(',') {
+            let from = range.start + i + 1;
+            let to = words::floor_boundary(norm, (from + 60).min(range.end));
+            let toks = words::tokenize(norm, from..to, &[], &self.words);
+            for (k, t) in toks.iter().enumerate().take(5) {
+                if t.kind != words::Tk::Word {
+                    break;
+                }
+                let w = &norm[t.range()];
+                if w.starts_with(char::is_lowercase) {
+                    if let Some((_, n)) = self.words.cue_at(norm, &toks, k) {
+                        // ", said X" or ", he said." - not ", we said we would"
+                        let ends = toks.get(k + n).map_or(true, |x| {
+                            matches!(x.kind, words::Tk::Punct('.' | ',' | ';'))
+                        });
+                        if k == 0 || ends {
+                            return Some(from);
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// False for scare quotes, titles of works, nicknames and mentioned words.
+    fn is_speech(&self, norm: &str, q: &QuoteSpan, a: &Attribution, has_speaker: bool) -> bool {
+        let content = &norm[q.inner.clone()];
+        let n_words = content.split_whitespace().count();
+        let title_case = is_title_case(content);
+        if let Some(before) = &a.word_before {
+            if self.words.is("mention", before) {
+                return false;
+            }
+            if self.words.is("work", before) && title_case {
+                return false;
+            }
+        }
+        if a.inside_name && n_words <= SHORT_QUOTE_WORDS {
+            return false;
+        }
+        if !has_speaker && n_words <= SHORT_QUOTE_WORDS {
+            return false;
+        }
+        if !has_speaker && !a.starts_sentence && title_case {
+            return false;
+        }
+        true
+    }
+}
+
+/// True when every word of four letters or more starts with a capital ("Saturday Night Live").
+fn is_title_case(s: &str) -> bool {
+    let mut long = 0;
+    for w in s.split_whitespace() {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 4 {
+            long += 1;
+            if !w
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(char::is_uppercase)
+            {
+                return false;
+            }
+        }
+    }
+    long > 0
+}
+
+/// The facing of the curly original of the mark at normalized offset `pos`, if it has one.
+fn curly_facing(doc: &Document, pos: usize) -> Option<Facing> {
+    let span = doc.to_orig(pos..pos + 1);
+    match span.slice(doc.text()).chars().next()? {
+        '\u{201C}' | '\u{201E}' | '\u{2018}' | '\u{00AB}' => Some(Facing::Open),
+        '\u{201D}' | '\u{00BB}' => Some(Facing::Close),
+        _ => None,
+    }
+}
+
+/// A resolved speaker remembered for later pronouns and surnames.
+#[derive(Debug, Clone)]
+struct Known {
+    pos: usize,
+    speaker: Speaker,
+    person: bool,
+    /// False when the mention stayed unresolved (a bare pronoun or description).
+    resolved: bool,
+    /// Gender of the person, when the name index knows it.
+    gender: Option<Gender>,
+    /// Paragraph of the mention.
+    paragraph: usize,
+}
+
+/// Turns speaker mentions into full names and record ids through the [`Entities`] index
+/// (people, officials and agencies in text order), remembering the speakers already resolved.
+struct Resolver<'a> {
+    doc: &'a Document<'a>,
+    article: &'a Article,
+    words: &'a Words,
+    entities: Entities,
+    known: Vec<Known>,
+    /// Content ranges of the quotations, in order.
+    quotes: Vec<Range<usize>>,
+}
+
+/// Descriptions whose head names a public body or organisation ("the department said").
+const BODY_HEADS: [&str; 18] = [
+    "department",
+    "agency",
+    "ministry",
+    "administration",
+    "commission",
+    "committee",
+    "office",
+    "bureau",
+    "government",
+    "court",
+    "board",
+    "council",
+    "service",
+    "senate",
+    "house",
+    "campaign",
+    "company",
+    "group",
+];
+
+impl<'a> Resolver<'a> {
+    fn new(
+        doc: &'a Document<'a>,
+        article: &'a Article,
+        words: &'a Words,
+        spans: &[QuoteSpan],
+    ) -> Resolver<'a> {
+        Resolver {
+            doc,
+            article,
+            words,
+            entities: Entities::new(doc, article),
+            known: Vec::new(),
+            quotes: spans.iter().map(|q| q.inner.clone()).collect(),
+        }
+    }
+
+    fn norm(&self) -> &'a str {
+        self.doc.norm()
+    }
+
+    /// The speaker record for mention `np`.
+    fn resolve(&mut self, np: &Np) -> Speaker {
+        let text = self.doc.orig_text(np.range.clone()).to_string();
+        let span = self.doc.to_orig(np.range.clone());
+        let (found, person) = match np.kind {
+            NpKind::Name => self.named(np),
+            NpKind::Pronoun => self.pronoun(np, &text),
+            NpKind::Desc => self.describe(np),
+        };
+        let resolved = found.is_some();
+        let speaker = match found {
+            Some(s) => Speaker {
+                text: text.clone(),
+                span,
+                ..s
+            },
+            None => Speaker {
+                name: text.clone(),
+                official: None,
+                agency: None,
+                text,
+                span,
+            },
+        };
+        let gender = self
+            .entities
+            .people
+            .iter()
+            .find(|p| p.name == speaker.name)
+            .and_then(|p| p.gender);
+        self.known.push(Known {
+            pos: np.range.start,
+            speaker: speaker.clone(),
+            person,
+            resolved,
+            gender,
+            paragraph: self.paragraph(np.range.start),
+        });
+        speaker
+    }
+
+    /// A capitalised mention: the entity it names (the longest overlapping mention; a lone
+    /// surname shared by several people goes to the one named first), else its words without
+    /// titles. Also says whether it names a person.
+    fn named(&self, np: &Np) -> (Option<Speaker>, bool) {
+        let range = &np.range;
+        let ms = self.entities.mentions();
+        let from = ms.partition_point(|m| m.norm.end <= range.start);
+        let hit = ms[from..]
+            .iter()
+            .take_while(|m| m.norm.start < range.end)
+            .filter(|m| m.norm.end > range.start)
+            .max_by_key(|m| {
+                let overlap = m.norm.end.min(range.end) - m.norm.start.max(range.start);
+                (overlap, std::cmp::Reverse(m.norm.start))
+            });
+        let (own, own_person) = self.name_of(np);
+        let own_last = own.split_whitespace().last().unwrap_or("");
+        if let Some(m) = hit {
+            let person = !matches!(m.entity, EntityRef::Agency(_));
+            let text = &self.norm()[range.clone()];
+            let name = self.entities.name(self.article, m.entity);
+            if person && own.contains(' ') && !name.ends_with(own_last) {
+                // the index joined more words than the name has ("Hillary Clinton Says Trump")
+                return (Some(self.plain(own)), true);
+            }
+            if person && !text.trim().contains(' ') {
+                if let Some(first) = self.first_with_surname(text.trim()) {
+                    return (Some(self.entity_speaker(first)), true);
+                }
+            }
+            return (Some(self.entity_speaker(m)), person);
+        }
+        (Some(self.plain(own)), own_person)
+    }
+
+    /// A speaker record with only a name (text and span are filled in by the caller).
+    fn plain(&self, name: String) -> Speaker {
+        Speaker {
+            name,
+            official: None,
+            agency: None,
+            text: String::new(),
+            span: crate::span::Span::default(),
+        }
+    }
+
+    /// The first mention in the article of a person whose full name ends in `surname`, when
+    /// more than one person has that surname ("Clinton" is the Clinton named first).
+    fn first_with_surname(&self, surname: &str) -> Option<&EntityMention> {
+        let ends = |name: &str| {
+            name.len() > surname.len()
+                && name.ends_with(surname)
+                && name[..name.len() - surname.len()].ends_with(' ')
+        };
+        let mut first: Option<&EntityMention> = None;
+        let mut names: Vec<&str> = Vec::new();
+        for m in self.entities.mentions() {
+            if matches!(m.entity, EntityRef::Agency(_)) {
+                continue;
+            }
+            let name = self.entities.name(self.article, m.entity);
+            if ends(name) {
+                first.get_or_insert(m);
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        first.filter(|_| names.len() > 1)
+    }
+
+    /// A pronoun: "he"/"she" to the last person quoted nearby when the gender does not clash
+    /// (news style: "she continued" follows her own quote), else to the closest person of that
+    /// gender in the index; "it" to the closest body.
+    fn pronoun(&self, np: &Np, text: &str) -> (Option<Speaker>, bool) {
+        let lower = text.to_lowercase();
+        let pos = np.range.start;
+        let person = self.words.is("person", &lower) && lower != "i";
+        if !person && !self.words.is("thing", &lower) {
+            return (None, false);
+        }
+        let want = match lower.as_str() {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        };
+        let para = self.paragraph(pos);
+        if !person {
+            let m = self.entities.pronoun_antecedent(pos, &lower);
+            return (m.map(|m| self.entity_speaker(m)), false);
+        }
+        // the nearest subject of the last three sentences: a person in the name index who
+        // opens a sentence, or a speaker already quoted (speakers are subjects)
+        let here = self.doc.sentence_at_norm(pos).unwrap_or(0);
+        let subject = self.subject_antecedent(pos, want);
+        let speaker = self.known.iter().rev().find(|k| {
+            k.person
+                && k.resolved
+                && k.pos < pos
+                && (want.is_none() || k.gender.is_none() || k.gender == want)
+        });
+        let speaker = speaker.filter(|k| {
+            self.doc
+                .sentence_at_norm(k.pos)
+                .is_some_and(|s| s + 3 >= here)
+        });
+        match (subject, speaker) {
+            (Some(m), Some(k)) if k.pos > m.norm.start => return (Some(k.speaker.clone()), true),
+            (Some(m), _) => return (Some(self.mention_speaker(m)), true),
+            (None, Some(k)) => return (Some(k.speaker.clone()), true),
+            (None, None) => {}
+        }
+        // the closest person outside quotations whose gender fits
+        let ent = self.entities.last_before(pos, |m| {
+            !matches!(m.entity, EntityRef::Agency(_))
+                && !self.in_quote(m.norm.start)
+                && match (
+                    want,
+                    self.entities.person_of(m.entity).and_then(|p| p.gender),
+                ) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                }
+        });
+        let ent_para = ent.map(|m| self.paragraph(m.norm.start));
+        if let Some(m) = ent.filter(|_| ent_para.is_some_and(|p| p + 1 >= para)) {
+            return (Some(self.mention_speaker(m)), true);
+        }
+        let recent = self
+            .known
+            .iter()
+            .rev()
+            .take_while(|k| k.paragraph + 2 >= para)
+            .find(|k| {
+                k.person
+                    && k.pos < pos
+                    && k.resolved
+                    && (want.is_none() || k.gender.is_none() || k.gender == want)
+            })
+            .map(|k| k.speaker.clone());
+        if recent.is_some() {
+            return (recent, true);
+        }
+        if let Some(m) = ent {
+            return (Some(self.mention_speaker(m)), true);
+        }
+        // last resort: the last person quoted, however far back
+        let last = self
+            .known
+            .iter()
+            .rev()
+            .find(|k| {
+                k.person
+                    && k.resolved
+                    && k.pos < pos
+                    && (want.is_none() || k.gender.is_none() || k.gender == want)
+            })
+            .map(|k| k.speaker.clone());
+        (last, true)
+    }
+
+    /// The closest person of fitting gender who is the subject of one of the three sentences
+    /// up to `pos`: the name opens its sentence, or follows an opening phrase and its comma
+    /// ("Speaking in London on Monday, Gen Musharraf said ..."; then "... he added").
+    fn subject_antecedent(&self, pos: usize, want: Option<Gender>) -> Option<&EntityMention> {
+        let doc = self.doc;
+        let norm = self.norm();
+        let here = doc.sentence_at_norm(pos)?;
+        let ms = self.entities.mentions();
+        let upto = ms.partition_point(|m| m.norm.start < pos);
+        for m in ms[..upto].iter().rev() {
+            if m.sentence + 3 < here {
+                return None;
+            }
+            if matches!(m.entity, EntityRef::Agency(_))
+                || m.norm.end > pos
+                || self.in_quote(m.norm.start)
+            {
+                continue;
+            }
+            let gender = self.entities.person_of(m.entity).and_then(|p| p.gender);
+            if matches!((want, gender), (Some(a), Some(b)) if a != b) {
+                continue;
+            }
+            let Some(s) = doc.sentences().get(m.sentence) else {
+                continue;
+            };
+            let mut lead = norm
+                .get(s.norm.start..m.norm.start)
+                .unwrap_or("")
+                .trim_end();
+            // "Speaking in London, Gen Musharraf": titles before the name belong to it
+            while let Some((rest, last)) = lead.rsplit_once(' ') {
+                if !last.starts_with(char::is_uppercase) {
+                    break;
+                }
+                lead = rest.trim_end();
+            }
+            let opens = lead.ends_with(',')
+                || !lead
+                    .split_whitespace()
+                    .any(|w| w.starts_with(char::is_lowercase) && !self.words.is("det", w));
+            if opens {
+                return Some(m);
+            }
+        }
+        None
+    }
+
+    /// The speaker record of an entity mention, or of the speaker already resolved at that
+    /// mention ("Clinton said" resolved once stays resolved the same way).
+    fn mention_speaker(&self, m: &EntityMention) -> Speaker {
+        self.known
+            .iter()
+            .rev()
+            .find(|k| k.resolved && m.norm.contains(&k.pos))
+            .map_or_else(|| self.entity_speaker(m), |k| k.speaker.clone())
+    }
+
+    /// True when normalized offset `pos` lies inside a quotation.
+    fn in_quote(&self, pos: usize) -> bool {
+        let i = self.quotes.partition_point(|q| q.end <= pos);
+        self.quotes.get(i).is_some_and(|q| q.start <= pos)
+    }
+
+    /// The person who opens a sentence (no lowercase word before the name) earlier in the
+    /// paragraph of `pos` or the one before: "New Jersey Gov. Chris Christie accused ...
+    /// "...," the New Jersey governor said".
+    fn paragraph_subject(&self, pos: usize) -> Option<&EntityMention> {
+        let para = self.paragraph(pos);
+        let doc = self.doc;
+        let norm = self.norm();
+        let ms = self.entities.mentions();
+        let upto = ms.partition_point(|m| m.norm.start < pos);
+        ms[..upto].iter().rev().find_map(|m| {
+            if matches!(m.entity, EntityRef::Agency(_)) || m.norm.end > pos {
+                return None;
+            }
+            let s = doc.sentences().get(m.sentence)?;
+            if s.paragraph + 1 < para {
+                return Some(None);
+            }
+            let lead = norm.get(s.norm.start..m.norm.start)?;
+            let opens = !lead
+                .split_whitespace()
+                .any(|w| w.starts_with(char::is_lowercase) && !self.words.is("det", w));
+            opens.then_some(Some(m))
+        })?
+    }
+
+    /// Paragraph index of normalized offset `pos`.
+    fn paragraph(&self, pos: usize) -> usize {
+        self.doc
+            .sentence_at_norm(pos)
+            .and_then(|s| self.doc.sentences().get(s))
+            .map_or(0, |s| s.paragraph)
+    }
+
+    /// The person named right after an earlier use of `head` ("hosts Joe Scarborough" for
+    /// "the host", "pollster Daron Shaw" for "the pollster").
+    fn named_after_noun(&self, head: &str, pos: usize) -> Option<&EntityMention> {
+        let norm = self.norm();
+        let mut upto = pos.min(norm.len());
+        for _ in 0..30 {
+            let at = norm[..upto].rfind(head)?;
+            upto = at;
+            let before_ok = norm[..at]
+                .chars()
+                .next_back()
+                .map_or(true, |c| !c.is_alphanumeric());
+            if !before_ok {
+                continue;
+            }
+            let rest = &norm[at + head.len()..];
+            let skip = rest.len() - rest.trim_start_matches(|c: char| c.is_alphabetic()).len();
+            if skip > 2 {
+                continue; // "host" inside "hostile"; "hosts" and "hostess" pass
+            }
+            let name_at = at + head.len() + skip + 1;
+            let ms = self.entities.mentions();
+            let i = ms.partition_point(|m| m.norm.start < name_at);
+            if let Some(m) = ms
+                .get(i)
+                .filter(|m| m.norm.start == name_at && !matches!(m.entity, EntityRef::Agency(_)))
+            {
+                return Some(m);
+            }
+        }
+        None
+    }
+
+    /// Full name of a capitalised mention with no entity: titles dropped, a lone surname
+    /// completed from a speaker already resolved. Also says whether it names a person.
+    fn name_of(&self, np: &Np) -> (String, bool) {
+        let words = self.words;
+        let text = &self.norm()[np.range.clone()];
+        let toks: Vec<&str> = text.split_whitespace().collect();
+        if toks
+            .iter()
+            .any(|t| words.is("org", t.trim_end_matches("'s")))
+        {
+            return (text.trim_start_matches("the ").to_string(), false);
+        }
+        let core: Vec<&str> = match toks.iter().rposition(|t| self.title_word(t)) {
+            Some(p) if p + 1 < toks.len() => toks[p + 1..].to_vec(),
+            _ => toks.clone(),
+        };
+        if let [surname] = core.as_slice() {
+            let ends = |name: &str| {
+                name.len() > surname.len()
+                    && name.ends_with(surname)
+                    && name[..name.len() - surname.len()].ends_with(' ')
+            };
+            if let Some(k) = self
+                .known
+                .iter()
+                .find(|k| k.person && ends(&k.speaker.name))
+            {
+                return (k.speaker.name.clone(), true);
+            }
+        }
+        (core.join(" "), true)
+    }
+
+    /// True for a title word or an abbreviated title ("Sen.", "Secretary").
+    fn title_word(&self, t: &str) -> bool {
+        self.words.is("title", t) || t.ends_with('.') && t.len() <= 5 && t.chars().count() > 2
+    }
+
+    /// The speaker record of an entity mention (text and span of that mention).
+    fn entity_speaker(&self, m: &EntityMention) -> Speaker {
+        let article = self.article;
+        let e = m.entity;
+        let (official, agency) = match e {
+            EntityRef::Official(i) => (article.officials.get(i).map(|o| o.id.clone()), None),
+            EntityRef::Agency(i) => (None, article.agencies.get(i).map(|a| a.id.clone())),
+            EntityRef::Person(_) => (
+                self.entities
+                    .person_of(e)
+                    .and_then(|p| p.official)
+                    .and_then(|o| article.officials.get(o))
+                    .map(|o| o.id.clone()),
+                None,
+            ),
+        };
+        Speaker {
+            name: self.entities.name(article, e).to_string(),
+            official,
+            agency,
+            text: self.doc.text()[m.span.range()].to_string(),
+            span: m.span,
+        }
+    }
+
+    /// An unnamed speaker: a definite description ("the department", "the senator") resolves
+    /// to the closest record whose name or title fits its head noun, else to the last body or
+    /// person quoted; other descriptions stand as written.
+    fn describe(&self, np: &Np) -> (Option<Speaker>, bool) {
+        let lower = self.norm()[np.range.clone()].to_lowercase();
+        let det = lower.split_whitespace().next().unwrap_or("");
+        // the head is the last word before "of"/"for" ("the former secretary of state")
+        let main = lower
+            .split(" of ")
+            .next()
+            .and_then(|m| m.split(" for ").next())
+            .unwrap_or(&lower);
+        let head = main.split_whitespace().last().unwrap_or("");
+        let body = BODY_HEADS.contains(&head);
+        let definite = matches!(det, "the" | "this") && main.split_whitespace().count() <= 4;
+        if !definite {
+            return (None, !body);
+        }
+        let pos = np.range.start;
+        if let Some(m) = self.entities.description_antecedent(pos, &lower) {
+            return (Some(self.entity_speaker(m)), !body);
+        }
+        if !body && head.len() > 2 {
+            if let Some(m) = self
+                .named_after_noun(head, pos)
+                .or_else(|| self.paragraph_subject(pos))
+            {
+                return (Some(self.entity_speaker(m)), true);
+            }
+        }
+        if body {
+            // "the campaign said": the last body quoted
+            let known = self
+                .known
+                .iter()
+                .rev()
+                .find(|k| !k.person && k.pos < pos && k.resolved)
+                .map(|k| k.speaker.clone());
+            if known.is_some() {
+                return (known, false);
+            }
+        }
+        let m = if body {
+            self.entities.antecedent_body(pos)
+        } else {
+            None
+        };
+        (m.map(|m| self.entity_speaker(m)), !body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::record::Quote;
+    use crate::Extractor;
+
+    fn quotes(text: &str) -> Vec<Quote> {
+        Extractor::new().extract(text).quotes
+    }
+
+    /// (quote text, speaker name, rule) of each quote.
+    fn triples(text: &str) -> Vec<(String, Option<String>, String)> {
+        quotes(text)
+            .into_iter()
+            .map(|q| (q.text, q.speaker.map(|s| s.name), q.rule))
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, Option<String>, String) {
+        let mut all = triples(text);
+        assert_eq!(all.len(), 1, "{all:?}");
+        all.remove(0)
+    }
+
+    #[test]
+    fn speaker_then_verb_after_the_quote() {
+        let (q, who, rule) = one("\"We will win,\" John Smith said on Monday.");
+        assert_eq!(q, "We will win,");
+        assert_eq!(who.as_deref(), Some("John Smith"));
+        assert_eq!(rule, "speaker-cue-after");
+    }
+
+    #[test]
+    fn verb_then_speaker_after_the_quote() {
+        let (_, who, rule) =
+            one("“Today’s action matters,” said Brian Nelson, Treasury’s undersecretary.");
+        assert_eq!(who.as_deref(), Some("Brian Nelson"));
+        assert_eq!(rule, "cue-speaker-after");
+    }
+
+    #[test]
+    fn colon_lead_in() {
+        let (q, who, rule) = one("Mr Blair said: \"We are not going to change course.\"");
+        assert_eq!(q, "We are not going to change course.");
+        assert_eq!(who.as_deref(), Some("Blair"));
+        assert_eq!(rule, "colon-lead");
+    }
+
+    #[test]
+    fn said_in_a_statement_and_told_reporters() {
+        let (_, who, _) = one("Jane Doe said in a statement: \"The plan is dead.\"");
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        let (_, who, _) = one("Jane Doe told reporters on Monday: \"The plan is dead.\"");
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn according_to_before_and_after() {
+        let (_, who, rule) = one("\"The plan is dead,\" according to Jane Doe.");
+        assert_eq!(
+            (who.as_deref(), rule.as_str()),
+            (Some("Jane Doe"), "according-to")
+        );
+        let (_, who, _) = one("According to Jane Doe, \"the plan is dead and buried.\"");
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn pronoun_resolves_to_the_person() {
+        let all = triples(
+            "Senator Ron Wyden spoke on Monday.\n\n\"We cannot wait any longer,\" he said.",
+        );
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].1.as_deref(), Some("Ron Wyden"));
+    }
+
+    #[test]
+    fn title_resolves_to_the_named_official() {
+        let text = "New Jersey Gov. Chris Christie accused Cruz of flip-flopping. \"He went for \
+                    the easy vote,\" the New Jersey governor said.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 1);
+        let s = q[0].speaker.as_ref().expect("speaker");
+        assert_eq!(s.name, "Chris Christie");
+        assert_eq!(s.text, "the New Jersey governor");
+    }
+
+    #[test]
+    fn quote_broken_by_said_is_two_records_with_the_same_speaker() {
+        let q = quotes("\"We will win,\" Jane Doe said. \"And we will win big.\"");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].rule, "continued");
+        assert_eq!(q[1].continues, Some(0));
+        assert_eq!(
+            q[1].speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Jane Doe")
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one_record() {
+        let q =
+            quotes("Jane Doe said:\n\n\"First we fix the roads.\n\n\"Then we fix the bridges.\"");
+        assert_eq!(q.len(), 1);
+        assert!(q[0].text.starts_with("First we fix") && q[0].text.ends_with("bridges."));
+        assert_eq!(
+            q[0].speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Jane Doe")
+        );
+    }
+
+    #[test]
+    fn colon_in_the_sentence_before() {
+        let (_, who, rule) =
+            one("Ted Cruz continued:\n\n\"You look at the questions asked tonight.\"");
+        assert_eq!(who.as_deref(), Some("Ted Cruz"));
+        assert_eq!(rule, "colon-before");
+    }
+
+    #[test]
+    fn partial_quote_takes_the_sentence_subject() {
+        let text = "Later, the Treasury Department announced sanctions on eight companies, \
+                    accusing them of “actively supporting” the surveillance.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "actively supporting");
+        assert!(q[0].partial);
+        let s = q[0].speaker.as_ref().expect("speaker");
+        assert_eq!(s.text, "Treasury Department");
+    }
+
+    #[test]
+    fn agency_description_as_speaker() {
+        let q = quotes("\"The review is complete,\" the department said in a statement.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(
+            q[0].speaker.as_ref().map(|s| s.text.as_str()),
+            Some("the department")
+        );
+        assert_eq!(q[0].cue.as_deref(), Some("say"));
+    }
+
+    #[test]
+    fn unnamed_official_keeps_the_description() {
+        let (_, who, _) =
+            one("\"We are watching closely,\" a senior administration official said.");
+        assert_eq!(who.as_deref(), Some("a senior administration official"));
+    }
+
+    #[test]
+    fn scare_quotes_titles_and_nicknames_are_not_quotes() {
+        assert!(quotes("The so-called \"caliphate\" collapsed last year.").is_empty());
+        assert!(quotes("She watched the film \"Star Wars\" twice.").is_empty());
+        assert!(quotes("Dwayne \"The Rock\" Johnson arrived late.").is_empty());
+        assert!(quotes("The \"experts\" disagree about it.").is_empty());
+        assert!(quotes("He appeared on \"Saturday Night Live\" last week.").is_empty());
+    }
+
+    #[test]
+    fn apostrophes_never_open_quotes() {
+        assert!(
+            quotes("Trump's plan in the '90s wasn't the players' choice, rock 'n' roll.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn short_quote_with_a_speech_verb_counts() {
+        let (q, who, _) = one("Clinton called the plan \"dangerously wrong\" on Monday.");
+        assert_eq!(q, "dangerously wrong");
+        assert_eq!(who.as_deref(), Some("Clinton"));
+    }
+
+    #[test]
+    fn capitalised_place_is_no_speech_verb() {
+        let (_, who, _) = one(
+            "Sanders released a statement, insisting that the United States \"must stop \
+             treating Puerto Rico like a colony.\"",
+        );
+        assert_eq!(who.as_deref(), Some("Sanders"));
+    }
+}

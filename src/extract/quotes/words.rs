@@ -1,0 +1,277 @@
+//! The word lists the quote rules read (speech verbs, speaker nouns, titles...) and a small
+//! tokenizer that turns a stretch of text into words, punctuation and whole quotations.
+
+use crate::lexicon::{Lexicon, ListKind};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// The quote rules' word lists, compiled once from the lexicon.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Words {
+    /// Speech verb form (lowercase, multi-word forms joined by a space) -> lemma.
+    verbs: HashMap<String, String>,
+    /// First words of multi-word speech verbs.
+    verb_heads: HashSet<String>,
+    /// `kind` -> words, from `quote_words.tsv` (lowercase for the case-insensitive kinds).
+    kinds: HashMap<String, HashSet<String>>,
+    /// Abbreviations that keep their final period ("Sen", "Mr").
+    abbreviations: HashSet<String>,
+}
+
+/// Kinds of `quote_words.tsv` compared case-sensitively.
+const CASED: [&str; 4] = ["org", "title", "lead", "time"];
+
+impl Words {
+    /// Read the speech verbs, the quote word list, titles and abbreviations of `lexicon`.
+    pub(crate) fn new(lexicon: &Lexicon) -> Words {
+        let mut w = Words::default();
+        for line in lexicon.lines(ListKind::SpeechVerbs) {
+            let mut forms = line.split_whitespace();
+            let Some(lemma) = forms.next() else { continue };
+            let lemma = lemma.replace('_', " ");
+            for form in std::iter::once(lemma.as_str())
+                .map(str::to_string)
+                .chain(forms.map(|f| f.replace('_', " ")))
+            {
+                let form = form.to_lowercase();
+                if let Some((head, _)) = form.split_once(' ') {
+                    w.verb_heads.insert(head.to_string());
+                }
+                w.verbs.insert(form, lemma.clone());
+            }
+        }
+        for row in lexicon.rows(ListKind::QuoteWords) {
+            if let [kind, word, ..] = row.as_slice() {
+                let word = if CASED.contains(kind) {
+                    word.to_string()
+                } else {
+                    word.to_lowercase()
+                };
+                w.kinds.entry(kind.to_string()).or_default().insert(word);
+            }
+        }
+        for row in lexicon.rows(ListKind::Titles) {
+            if let Some(title) = row.first() {
+                for word in title.split_whitespace() {
+                    if word.starts_with(char::is_uppercase) {
+                        w.kinds
+                            .entry("title".to_string())
+                            .or_default()
+                            .insert(word.to_string());
+                    }
+                }
+            }
+        }
+        w.abbreviations = lexicon
+            .rows(ListKind::Abbreviations)
+            .filter_map(|row| row.first().map(|w| w.to_string()))
+            .collect();
+        w
+    }
+
+    /// True when `word` belongs to list `kind` of `quote_words.tsv`.
+    pub(crate) fn is(&self, kind: &str, word: &str) -> bool {
+        let Some(set) = self.kinds.get(kind) else {
+            return false;
+        };
+        if CASED.contains(&kind) {
+            set.contains(word)
+        } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            set.contains(&word.to_lowercase())
+        } else {
+            set.contains(word)
+        }
+    }
+
+    /// The speech verb starting at token `i` of `toks`: (lemma, number of tokens).
+    pub(crate) fn cue_at(&self, text: &str, toks: &[Tok], i: usize) -> Option<(String, usize)> {
+        let t = toks.get(i)?;
+        if t.kind != Tk::Word {
+            return None;
+        }
+        let w = text[t.range()].to_lowercase();
+        if self.verb_heads.contains(&w) {
+            if let Some(n) = toks.get(i + 1).filter(|n| n.kind == Tk::Word) {
+                let two = format!("{w} {}", text[n.range()].to_lowercase());
+                if let Some(lemma) = self.verbs.get(&two) {
+                    return Some((lemma.clone(), 2));
+                }
+            }
+        }
+        self.verbs.get(&w).map(|lemma| (lemma.clone(), 1))
+    }
+
+    /// Words whose leading apostrophe is an elision ("'em", "'til").
+    pub(crate) fn elisions(&self) -> HashSet<String> {
+        self.kinds.get("elision").cloned().unwrap_or_default()
+    }
+
+    /// True when `word` keeps a final period as an abbreviation.
+    fn abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(word)
+    }
+}
+
+/// The largest char boundary of `s` at or before `i`.
+pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tk {
+    Word,
+    Punct(char),
+    /// A whole quotation: index into the quote list.
+    Quote(usize),
+}
+
+/// A token with its normalized byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Tk,
+}
+
+impl Tok {
+    /// The token's range, for slicing the normalized text.
+    pub(crate) fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// Tokens of `norm[range]`; each quotation of `quotes` (sorted by start) that starts inside
+/// the range is one `Quote` token, and text of a quotation begun before the range is skipped.
+pub(crate) fn tokenize(
+    norm: &str,
+    range: Range<usize>,
+    quotes: &[Range<usize>],
+    words: &Words,
+) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let end = range.end.min(norm.len());
+    let mut qi = quotes.partition_point(|q| q.end <= range.start);
+    let mut i = range.start;
+    while i < end {
+        while qi < quotes.len() && quotes[qi].end <= i {
+            qi += 1;
+        }
+        if let Some(q) = quotes.get(qi) {
+            if q.start <= i {
+                if q.start >= range.start {
+                    toks.push(Tok {
+                        start: q.start,
+                        end: q.end.min(end),
+                        kind: Tk::Quote(qi),
+                    });
+                }
+                i = q.end.max(i + 1);
+                qi += 1;
+                continue;
+            }
+        }
+        let Some(c) = norm[i..].chars().next() else {
+            break;
+        };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            toks.push(Tok {
+                start: i,
+                end: i + c.len_utf8(),
+                kind: Tk::Punct(c),
+            });
+            i += c.len_utf8();
+            continue;
+        }
+        let stop = quotes.get(qi).map_or(end, |q| q.start.min(end));
+        let start = i;
+        let mut j = i;
+        let mut dotted = false;
+        while j < stop {
+            let Some(c) = norm[j..].chars().next() else {
+                break;
+            };
+            if c.is_alphanumeric() {
+                j += c.len_utf8();
+                continue;
+            }
+            let joins = matches!(c, '\'' | '-' | '.' | '&')
+                && norm[j + 1..stop]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if joins {
+                dotted |= c == '.';
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if j < stop && norm.as_bytes()[j] == b'.' {
+            let w = &norm[start..j];
+            let initial = w.chars().count() == 1 && w.starts_with(char::is_uppercase);
+            if initial || dotted || words.abbreviation(w) {
+                j += 1;
+            }
+        }
+        toks.push(Tok {
+            start,
+            end: j,
+            kind: Tk::Word,
+        });
+        i = j;
+    }
+    toks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_abbreviations_and_quotes_whole() {
+        let words = Words::new(&Lexicon::default());
+        let text = "Sen. Ron B. Wyden, U.S. said \"no way\" today.";
+        let q = text.find('"').unwrap();
+        let quotes = std::iter::once(q..q + 8).collect::<Vec<_>>();
+        let toks = tokenize(text, 0..text.len(), &quotes, &words);
+        let shown: Vec<&str> = toks.iter().map(|t| &text[t.range()]).collect();
+        assert_eq!(
+            shown,
+            vec![
+                "Sen.",
+                "Ron",
+                "B.",
+                "Wyden",
+                ",",
+                "U.S.",
+                "said",
+                "\"no way\"",
+                "today",
+                "."
+            ]
+        );
+        assert_eq!(toks[7].kind, Tk::Quote(0));
+    }
+
+    #[test]
+    fn speech_verbs_include_multiword_cues() {
+        let words = Words::new(&Lexicon::default());
+        let text = "according to him, and he told";
+        let toks = tokenize(text, 0..text.len(), &[], &words);
+        assert_eq!(
+            words.cue_at(text, &toks, 0),
+            Some(("according to".into(), 2))
+        );
+        assert_eq!(words.cue_at(text, &toks, 6), Some(("tell".into(), 1)));
+        assert_eq!(words.cue_at(text, &toks, 4), None);
+    }
+}

@@ -1,0 +1,369 @@
+//! The word tables the number scanner reads, compiled once from the lexicon's data files
+//! (`number_words.tsv`, `number_cues.tsv`, `units.txt`, `count_words.tsv`).
+
+use crate::lexicon::{Lexicon, ListKind};
+use crate::record::NumberKind;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small fast hasher for short word keys (the tables are fixed, not attacker-chosen).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map keyed by short words, hashed with [`WordHasher`].
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// The grammatical class of a number word (see `number_words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    Unit,
+    Teen,
+    Tens,
+    Hundred,
+    Scale,
+    Dozen,
+    Vague,
+    Ordinal,
+    Half,
+    Fraction,
+    Couple,
+    Article,
+    Minus,
+    Point,
+}
+
+/// A number word with its value; `plural` marks derived plural ordinals ("thirds").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct NumWord {
+    pub value: f64,
+    pub class: Class,
+    pub plural: bool,
+}
+
+/// What a cue phrase around a number says (see `number_cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    ApproxBefore,
+    ApproxAfter,
+    IdentifierBefore,
+    Month,
+    YearBefore,
+    AgeBefore,
+    TimeAfter,
+    CurrencyBefore,
+    PronounBefore,
+    RateBefore,
+    RateAfter,
+    StreetAfter,
+    Name,
+    VagueBefore,
+}
+
+impl Role {
+    fn parse(s: &str) -> Option<Role> {
+        Some(match s {
+            "approx-before" => Role::ApproxBefore,
+            "approx-after" => Role::ApproxAfter,
+            "identifier-before" => Role::IdentifierBefore,
+            "month" => Role::Month,
+            "year-before" => Role::YearBefore,
+            "age-before" => Role::AgeBefore,
+            "time-after" => Role::TimeAfter,
+            "currency-before" => Role::CurrencyBefore,
+            "pronoun-before" => Role::PronounBefore,
+            "rate-before" => Role::RateBefore,
+            "rate-after" => Role::RateAfter,
+            "street-after" => Role::StreetAfter,
+            "name" => Role::Name,
+            "vague-before" => Role::VagueBefore,
+            _ => return None,
+        })
+    }
+
+    const COUNT: usize = 14;
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Roles of a word in `count_words.tsv`, as bit flags.
+pub(crate) mod word_role {
+    /// A countable plural that does not end in -s.
+    pub const PLURAL: u16 = 1;
+    /// Ends a counted noun phrase.
+    pub const STOP: u16 = 2;
+    /// Plural-looking but not a counted thing.
+    pub const VAGUE: u16 = 4;
+    /// A verb whose bare-number object counts people.
+    pub const PEOPLE: u16 = 8;
+    /// A noun whose number counts its plural ("death toll").
+    pub const TOLL: u16 = 16;
+    /// May follow a number that borrows its noun ("one in Malaysia").
+    pub const ELLIPSIS: u16 = 32;
+    /// A determiner after "N of" ("two of the ...").
+    pub const DETERMINER: u16 = 64;
+    /// A pronoun after "N of" ("34 of them").
+    pub const PRONOUN: u16 = 128;
+    /// Starts a relative clause: a list ellipsis does not borrow across one ("which").
+    pub const RELATIVE: u16 = 256;
+    /// A singular noun for a person: "one person" counts even on its own.
+    pub const PERSON: u16 = 512;
+}
+
+/// Compiled number tables.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tables {
+    /// Number words, lowercase.
+    words: WordMap<NumWord>,
+    /// Scale abbreviations after a figure, case-sensitive ("M" is a million, "m" a metre).
+    abbrevs: WordMap<f64>,
+    /// Cue phrases by role, lowercase.
+    cues: Vec<Vec<String>>,
+    /// Unit phrases after a number, lowercase, with the kind they give.
+    units: Vec<(String, NumberKind)>,
+    /// Longest unit phrase in bytes.
+    unit_max: usize,
+    /// Count-rule word roles, lowercase.
+    count_words: WordMap<u16>,
+}
+
+impl Tables {
+    /// Compile the tables from the lexicon's lists.
+    pub fn new(lex: &Lexicon) -> Tables {
+        let mut t = Tables {
+            cues: vec![Vec::new(); Role::COUNT],
+            ..Tables::default()
+        };
+        for row in lex.rows(ListKind::NumberWords) {
+            let (Some(word), Some(value), Some(class)) = (row.first(), row.get(1), row.get(2))
+            else {
+                continue;
+            };
+            let Ok(value) = value.parse::<f64>() else {
+                continue;
+            };
+            let class = match *class {
+                "unit" => Class::Unit,
+                "teen" => Class::Teen,
+                "tens" => Class::Tens,
+                "hundred" => Class::Hundred,
+                "scale" => Class::Scale,
+                "dozen" => Class::Dozen,
+                "vague" => Class::Vague,
+                "ordinal" => Class::Ordinal,
+                "half" => Class::Half,
+                "fraction" => Class::Fraction,
+                "couple" => Class::Couple,
+                "article" => Class::Article,
+                "minus" => Class::Minus,
+                "point" => Class::Point,
+                "abbrev" => {
+                    t.abbrevs.insert(word.to_string(), value);
+                    continue;
+                }
+                _ => continue,
+            };
+            let lower = word.to_lowercase();
+            if class == Class::Ordinal || class == Class::Half {
+                let plural = if lower.ends_with('f') {
+                    format!("{}ves", &lower[..lower.len() - 1])
+                } else {
+                    format!("{lower}s")
+                };
+                t.words.entry(plural).or_insert(NumWord {
+                    value,
+                    class,
+                    plural: true,
+                });
+            }
+            t.words.insert(
+                lower,
+                NumWord {
+                    value,
+                    class,
+                    plural: false,
+                },
+            );
+        }
+        for row in lex.rows(ListKind::NumberCues) {
+            if let (Some(phrase), Some(role)) =
+                (row.first(), row.get(1).and_then(|r| Role::parse(r)))
+            {
+                t.cues[role.index()].push(phrase.to_lowercase());
+            }
+        }
+        for row in lex.rows(ListKind::Units) {
+            let kind = match row.get(1).copied() {
+                Some("money") => NumberKind::Money,
+                Some("percent") => NumberKind::Percent,
+                _ => NumberKind::Measure,
+            };
+            if let Some(unit) = row.first().filter(|u| !u.is_empty()) {
+                t.unit_max = t.unit_max.max(unit.len());
+                t.units.push((unit.to_lowercase(), kind));
+            }
+        }
+        // longest phrases first, so "percentage points" wins over "percentage"
+        t.units
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        for row in lex.rows(ListKind::CountWords) {
+            let role = match row.get(1).copied() {
+                Some("plural") => word_role::PLURAL,
+                Some("stop") => word_role::STOP,
+                Some("vague") => word_role::VAGUE,
+                Some("people") => word_role::PEOPLE,
+                Some("toll") => word_role::TOLL,
+                Some("ellipsis") => word_role::ELLIPSIS,
+                Some("determiner") => word_role::DETERMINER,
+                Some("pronoun") => word_role::PRONOUN,
+                Some("relative") => word_role::RELATIVE,
+                Some("person") => word_role::PERSON,
+                _ => continue,
+            };
+            if let Some(w) = row.first() {
+                *t.count_words.entry(w.to_lowercase()).or_default() |= role;
+            }
+        }
+        t
+    }
+
+    /// The number word `word` (any case), if it is one.
+    pub fn word(&self, word: &str) -> Option<NumWord> {
+        if word.len() > 16 {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        if word.is_ascii() {
+            let b = &mut buf[..word.len()];
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            let lower = std::str::from_utf8(b).ok()?;
+            self.words.get(lower).copied()
+        } else {
+            self.words.get(word.to_lowercase().as_str()).copied()
+        }
+    }
+
+    /// The multiplier of a scale abbreviation (exact case).
+    pub fn abbrev(&self, word: &str) -> Option<f64> {
+        self.abbrevs.get(word).copied()
+    }
+
+    /// The count-rule roles of `word` (any case), as `word_role` flags.
+    pub fn count_role(&self, word: &str) -> u16 {
+        if word.len() > 16 {
+            return 0;
+        }
+        let mut buf = [0u8; 16];
+        if !word.is_ascii() {
+            return 0;
+        }
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b)
+            .ok()
+            .and_then(|w| self.count_words.get(w).copied())
+            .unwrap_or(0)
+    }
+
+    /// True when `before` (text up to a number) ends with a cue of `role` on a word boundary.
+    /// Month cues must be capitalized as written ("May", not "may").
+    pub fn cue_before(&self, before: &str, role: Role) -> bool {
+        let tail_start = floor_boundary(before, before.len().saturating_sub(24));
+        let tail = before[tail_start..].trim_end();
+        if !tail.is_ascii() {
+            let lower = tail.to_lowercase();
+            return self.cues[role.index()].iter().any(|cue| {
+                ends_phrase(&lower, cue)
+                    && (role != Role::Month
+                        || tail.len() >= cue.len()
+                            && tail.is_char_boundary(tail.len() - cue.len())
+                            && tail[tail.len() - cue.len()..]
+                                .starts_with(|c: char| c.is_uppercase()))
+            });
+        }
+        let mut buf = [0u8; 24];
+        let b = &mut buf[..tail.len()];
+        b.copy_from_slice(tail.as_bytes());
+        b.make_ascii_lowercase();
+        let lower = std::str::from_utf8(b).unwrap_or_default();
+        self.cues[role.index()].iter().any(|cue| {
+            ends_phrase(lower, cue)
+                && (role != Role::Month
+                    || tail.as_bytes()[tail.len() - cue.len()].is_ascii_uppercase())
+        })
+    }
+
+    /// True when `after` (text from the end of a number) starts with a cue of `role`.
+    pub fn cue_after(&self, after: &str, role: Role) -> bool {
+        let head = after.trim_start();
+        let end = ceil_boundary(head, head.len().min(24));
+        let lower = head[..end].to_lowercase();
+        self.cues[role.index()]
+            .iter()
+            .any(|cue| starts_phrase(&lower, cue))
+    }
+
+    /// True when `text` is one of the number names ("9/11").
+    pub fn is_name(&self, text: &str) -> bool {
+        self.cues[Role::Name.index()].iter().any(|c| c == text)
+    }
+
+    /// The unit that `after` (text from the end of a number) starts with, and its kind.
+    /// A hyphen may join the unit to the number ("two-hour").
+    pub fn unit_after(&self, after: &str) -> Option<(NumberKind, usize)> {
+        let trimmed = after.strip_prefix('-').unwrap_or(after);
+        let head = trimmed.trim_start();
+        let skipped = after.len() - head.len();
+        let end = ceil_boundary(head, head.len().min(self.unit_max + 1));
+        let lower = head[..end].to_lowercase();
+        self.units
+            .iter()
+            .find(|(u, _)| starts_phrase(&lower, u))
+            .map(|(u, k)| (*k, skipped + u.len()))
+    }
+}
+
+/// True when `text` ends with `phrase` preceded by a non-letter (or the start).
+fn ends_phrase(text: &str, phrase: &str) -> bool {
+    text.ends_with(phrase)
+        && (!phrase.starts_with(|c: char| c.is_alphanumeric())
+            || !text[..text.len() - phrase.len()].ends_with(|c: char| c.is_alphanumeric()))
+}
+
+/// True when `text` starts with `phrase` followed by a non-letter (or the end).
+fn starts_phrase(text: &str, phrase: &str) -> bool {
+    text.starts_with(phrase)
+        && (!phrase.ends_with(|c: char| c.is_alphanumeric())
+            || !text[phrase.len()..].starts_with(|c: char| c.is_alphanumeric()))
+}
+
+/// The largest char boundary of `s` at or below `i`.
+pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or above `i`.
+pub(crate) fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(s.len())
+}

@@ -1,0 +1,255 @@
+//! Invariants of the library on any input: no panic, every span in bounds and on char
+//! boundaries, text fields equal to the slice of their span, sentences ordered and
+//! disjoint, and output that is byte-identical from run to run.
+//!
+//! Two generators: arbitrary Unicode strings, and "news-like" strings stitched from the
+//! pieces the rules react to (titles, abbreviations, quotes, numbers, agencies, furniture,
+//! odd whitespace and multibyte characters), so the deeper rules are reached too.
+
+use newsfacts::Extractor;
+use proptest::prelude::*;
+use serde_json::Value;
+use std::sync::LazyLock;
+
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
+
+/// Cases per property: `PROPTEST_CASES` when set (explore with thousands), else 256.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256)
+}
+
+/// Pieces of news text that trigger the rules, plus hostile characters.
+const PIECES: &[&str] = &[
+    "Sen.",
+    "Gov.",
+    "Dr.",
+    "Mr.",
+    "U.S.",
+    "U.N.",
+    "Ore.",
+    "Calif.",
+    "p.m.",
+    "Inc.",
+    "Jan.",
+    "J. Edgar",
+    "No. 4",
+    "3.5",
+    "34",
+    "1,234",
+    "thirty-four",
+    "a dozen",
+    "1.5 million",
+    "$5",
+    "50%",
+    "2022",
+    "the Commerce Department",
+    "Department of Commerce",
+    "Commerce",
+    "the FBI",
+    "Congress",
+    "the Senate",
+    "Secretary",
+    "Gina Raimondo",
+    "Ron Wyden",
+    "(D-Ore.)",
+    "(R)",
+    "said",
+    "told",
+    "according to",
+    "he",
+    "she",
+    "it",
+    "they",
+    "added",
+    "imposed",
+    "sanctions",
+    "entities",
+    "firms",
+    "on",
+    "to",
+    "by",
+    "was",
+    "not",
+    "did not",
+    "the",
+    "and",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "‘",
+    "’",
+    "(",
+    ")",
+    "—",
+    "–",
+    "-",
+    "...",
+    "…",
+    ".",
+    ",",
+    "?",
+    "!",
+    ":",
+    ";",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\t",
+    "\u{a0}",
+    "\u{200b}",
+    "\u{feff}",
+    "é",
+    "Zoë",
+    "東京",
+    "🙂",
+    "\u{301}",
+    "Tags",
+    "Copyright 2024 Nexstar Media Inc. All rights reserved.",
+    "Updated 2:17 p.m.",
+    "By Jane Doe",
+    "WASHINGTON (AP) —",
+    "Most Popular",
+    "Load more",
+];
+
+/// A string stitched from [`PIECES`] and short random runs.
+fn news_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => prop::sample::select(PIECES).prop_map(str::to_string),
+        1 => "\\PC{0,6}",
+    ];
+    prop::collection::vec((piece, prop::bool::weighted(0.7)), 0..80).prop_map(|parts| {
+        let mut s = String::new();
+        for (p, space) in parts {
+            s.push_str(&p);
+            if space {
+                s.push(' ');
+            }
+        }
+        s
+    })
+}
+
+/// Check every `{"text", "span"}` and every span under `value` against `text`.
+fn check_spans(value: &Value, text: &str, path: &str, errors: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(span) = map.get("span") {
+                let start = span["start"].as_u64().map(|v| v as usize);
+                let end = span["end"].as_u64().map(|v| v as usize);
+                match (start, end) {
+                    (Some(s), Some(e)) if s <= e && e <= text.len() => {
+                        if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                            errors.push(format!("{path}: span {s}..{e} not on char boundaries"));
+                        } else if let Some(Value::String(t)) = map.get("text") {
+                            // Quote content may leave out the marks and attribution of a
+                            // quote split in two, so it is not always one slice.
+                            let whole_slice = !path.ends_with("quotes[]");
+                            if whole_slice && t != &text[s..e] {
+                                errors.push(format!(
+                                    "{path}: text {t:?} is not the slice {:?}",
+                                    &text[s..e]
+                                ));
+                            }
+                        }
+                    }
+                    _ => errors.push(format!("{path}: span {span} out of bounds")),
+                }
+            }
+            for (k, v) in map {
+                check_spans(v, text, &format!("{path}.{k}"), errors);
+            }
+        }
+        Value::Array(items) => {
+            for v in items {
+                check_spans(v, text, &format!("{path}[]"), errors);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every invariant of one extraction.
+fn check_article(text: &str) -> Result<(), TestCaseError> {
+    let article = EXTRACTOR.extract_with_id("p", text);
+    let json = serde_json::to_string(&article).expect("serializes");
+    let again = serde_json::to_string(&EXTRACTOR.extract_with_id("p", text)).expect("serializes");
+    prop_assert_eq!(&json, &again, "output is not deterministic");
+    let value: Value = serde_json::from_str(&json).expect("valid JSON");
+    let mut errors = Vec::new();
+    check_spans(&value, text, "article", &mut errors);
+    prop_assert!(errors.is_empty(), "{:#?}", errors);
+    let mut last_end = 0;
+    for s in &article.sentences {
+        prop_assert!(s.span.start >= last_end, "sentences overlap or go back");
+        prop_assert!(!s.span.is_empty(), "empty sentence");
+        last_end = s.span.end;
+    }
+    prop_assert_eq!(EXTRACTOR.segment(text), article.sentences);
+    for n in newsfacts::numbers::find(text) {
+        prop_assert!(n.span.end <= text.len());
+        prop_assert!(text.is_char_boundary(n.span.start) && text.is_char_boundary(n.span.end));
+        prop_assert_eq!(&n.text, &text[n.span.range()]);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn any_string_keeps_every_invariant(text in "\\PC{0,400}") {
+        check_article(&text)?;
+    }
+
+    #[test]
+    fn any_unicode_including_controls_keeps_every_invariant(text in any::<String>()) {
+        check_article(&text)?;
+    }
+
+    #[test]
+    fn news_like_text_keeps_every_invariant(text in news_like()) {
+        check_article(&text)?;
+    }
+}
+
+#[test]
+fn edge_inputs_keep_every_invariant() {
+    let long_word = "a".repeat(100_000);
+    let dots = ".".repeat(10_000);
+    let quotes = "\"".repeat(5_001);
+    for text in [
+        "",
+        " ",
+        "\n\n\n",
+        ".",
+        "“",
+        "\u{feff}",
+        "\u{301}a",
+        long_word.as_str(),
+        dots.as_str(),
+        quotes.as_str(),
+        "Sen.",
+        "“Unclosed quote, he said",
+        "” closing first “",
+    ] {
+        if let Err(e) = check_article(text) {
+            panic!("{text:?}: {e}");
+        }
+    }
+}
+
+#[test]
+fn the_reference_article_keeps_every_invariant() {
+    let text = include_str!("../fixtures/biotech-entity-list.txt");
+    if let Err(e) = check_article(text) {
+        panic!("{e}");
+    }
+}
