@@ -23,6 +23,8 @@ pub struct Segmenter {
     starters: HashSet<Box<str>, FnvBuild>,
     /// Words that continue a time ("Eastern", "EDT", "Thursday") after "a.m." / "p.m.".
     time_words: HashSet<Box<str>, FnvBuild>,
+    /// Inflected speech verbs ("said", "asked"): `"Why?" Trump asked.` is one sentence.
+    speech_verbs: HashSet<Box<str>, FnvBuild>,
 }
 
 /// Where a sentence ends and the next one starts (both byte offsets).
@@ -58,10 +60,17 @@ impl Segmenter {
                 starters.insert(word);
             }
         }
+        let speech_verbs = lexicon
+            .lines(ListKind::SpeechVerbs)
+            .flat_map(str::split_whitespace)
+            .filter(|w| !w.contains('_'))
+            .map(Into::into)
+            .collect();
         Segmenter {
             abbreviations,
             starters,
             time_words,
+            speech_verbs,
         }
     }
 
@@ -167,7 +176,9 @@ impl Segmenter {
         }
         let next_upper = rules::starts_upper(text, k, end);
         if run.bang_or_question && !run.ends_with_dot {
-            return (j, next_upper.then_some((j, k)));
+            let quoted = b[run.end..j].iter().any(|&c| matches!(c, b'"' | b'\''));
+            let ends = next_upper && !(quoted && self.attribution_follows(text, k, end));
+            return (j, ends.then_some((j, k)));
         }
         if run.spaced {
             // "compounds. . . . The": the attached period ends the sentence, the ellipsis
@@ -211,6 +222,28 @@ impl Segmenter {
             }
         };
         (j, ends.then_some((j, k)))
+    }
+
+    /// True when the text at `k` is a speaker and a speech verb: `Trump said`, `Sen. Ron
+    /// Wyden asked` (up to four capitalized words, then a verb from the speech-verb list).
+    fn attribution_follows(&self, text: &str, k: usize, end: usize) -> bool {
+        let stop = end.min(k + 80);
+        let Some(window) = text.get(k..stop).or_else(|| text.get(k..end)) else {
+            return false;
+        };
+        let mut names = 0;
+        for w in window.split(' ').take(6) {
+            if w.starts_with(|c: char| c.is_uppercase()) {
+                names += 1;
+                if names > 4 {
+                    return false;
+                }
+                continue;
+            }
+            let w = w.trim_end_matches(|c: char| !c.is_alphabetic());
+            return names > 0 && self.speech_verbs.contains(w);
+        }
+        false
     }
 
     /// True for honorifics that open sentences ("Mr", "Dr").

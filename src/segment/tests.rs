@@ -355,3 +355,20 @@ fn glued_quotes_open_or_close_by_parity() {
         ["He watched the cleric.", "\"He used to listen,\" he said."]
     );
 }
+
+#[test]
+fn question_in_quotes_then_named_speaker_is_one_sentence() {
+    assert_eq!(
+        split("\"Big deal, right?\" Trump said. He left."),
+        ["\"Big deal, right?\" Trump said.", "He left."]
+    );
+    assert_eq!(
+        split("\"Why now?\" asked Sen. Ron Wyden."),
+        ["\"Why now?\" asked Sen. Ron Wyden."]
+    );
+    // Negative: a new sentence after the question.
+    assert_eq!(
+        split("\"Big deal, right?\" Trump left the room."),
+        ["\"Big deal, right?\"", "Trump left the room."]
+    );
+}
