@@ -195,8 +195,16 @@ impl Segmenter {
         let word = rules::word_before(text, start, i);
         let kind = self.classify(text, start, word);
         if !next_upper {
-            // "Finally, this. 1. The first item": a list marker after a plain sentence end.
-            let ends = kind == Kind::Word && rules::is_list_marker(b, k, end);
+            // "Finally, this. 1. The first item": a list marker after a plain sentence end;
+            // "twelve abstained. 2016 was worse": a number after a lowercase word;
+            // "sales rose. iPhone demand fell": a camel-case brand.
+            let ends = kind == Kind::Word
+                && (rules::is_list_marker(b, k, end)
+                    || (b[k].is_ascii_digit() && rules::is_lowercase_word(word))
+                    || (b[k].is_ascii_lowercase()
+                        && k + 1 < end
+                        && b[k + 1].is_ascii_uppercase()
+                        && rules::is_lowercase_word(word)));
             return (j, ends.then_some((j, k)));
         }
         let ends = match kind {

@@ -321,6 +321,11 @@ pub(super) fn prev_word_is_lowercase(text: &str, floor: usize, word_start: usize
     }
 }
 
+/// A plain lowercase word of three or more ASCII letters ("abstained", "percent").
+pub(super) fn is_lowercase_word(w: &str) -> bool {
+    w.len() >= 3 && w.bytes().all(|c| c.is_ascii_lowercase())
+}
+
 /// Letter-dot abbreviations: "U.S", "p.m", "e.g", "U.S.A", "Ph.D" (segments of one or two
 /// letters, at least two segments).
 pub(super) fn is_dotted_abbreviation(w: &[u8]) -> bool {

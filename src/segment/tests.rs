@@ -372,3 +372,24 @@ fn question_in_quotes_then_named_speaker_is_one_sentence() {
         ["\"Big deal, right?\"", "Trump left the room."]
     );
 }
+
+#[test]
+fn numbers_and_brands_can_open_a_sentence() {
+    assert_eq!(
+        split("Twelve abstained. 2016 was worse."),
+        ["Twelve abstained.", "2016 was worse."]
+    );
+    assert_eq!(
+        split("Sales rose. iPhone demand fell."),
+        ["Sales rose.", "iPhone demand fell."]
+    );
+    // Negative: abbreviations and short tokens before numbers.
+    assert_eq!(
+        split("It is at N°. 1026.253.553 now."),
+        ["It is at N°. 1026.253.553 now."]
+    );
+    assert_eq!(
+        split("See Fig. 3 and p. 55 here."),
+        ["See Fig. 3 and p. 55 here."]
+    );
+}
