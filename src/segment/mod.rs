@@ -98,10 +98,13 @@ impl Segmenter {
             let limit = marker.min(end);
             let mut cut: Cut = None;
             while i < limit {
-                // Skip eight uninteresting bytes at a time.
-                if i + 8 <= limit && rules::boring8(b, i) {
-                    i += 8;
-                    continue;
+                // Skip up to eight uninteresting bytes at a time.
+                if i + 8 <= limit {
+                    let n = rules::skippable8(b, i);
+                    if n > 0 {
+                        i += n;
+                        continue;
+                    }
                 }
                 let class = CLASS[b[i] as usize];
                 if class == 0 {

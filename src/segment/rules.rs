@@ -70,26 +70,31 @@ const fn zero_lanes(x: u64) -> u64 {
     x.wrapping_sub(ONES) & !x & HIGH
 }
 
-/// True when none of the eight bytes at `i` needs a look (no `.`, `!`, `?`, capital, or
-/// non-ASCII byte): the segmenter's fast path. `b[i..i + 8]` must be in bounds.
-pub(super) fn boring8(b: &[u8], i: usize) -> bool {
+/// Lanes of `x` strictly between `lo` and `hi` (high bit set there). Exact per lane: lanes
+/// at or above 0x80 never match, and no borrow or carry crosses lanes.
+const fn lanes_between(x: u64, lo: u8, hi: u8) -> u64 {
+    let low7 = x & (ONES * 127);
+    (ONES * (127 + hi as u64) - low7) & !x & (low7 + ONES * (127 - lo as u64)) & HIGH
+}
+
+/// How many of the eight bytes at `i` can be skipped before one that needs a look (`.`,
+/// `!`, `?`, a non-ASCII byte, or a capital right after a letter, where a lost paragraph
+/// break may hide): 8 when none does. The segmenter's fast path; 0 when out of bounds.
+pub(super) fn skippable8(b: &[u8], i: usize) -> usize {
     let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) else {
-        return false;
+        return 0;
     };
-    let x = u64::from_ne_bytes(chunk);
-    if x & HIGH != 0 {
-        return false;
-    }
+    let x = u64::from_le_bytes(chunk);
     let punct = zero_lanes(x ^ (ONES * u64::from(b'.')))
         | zero_lanes(x ^ (ONES * u64::from(b'!')))
         | zero_lanes(x ^ (ONES * u64::from(b'?')));
-    // Lanes strictly between '@' and '[' (capitals), valid because every lane is < 0x80.
-    let low7 = x & (ONES * 127);
-    let upper = (ONES * (127 + u64::from(b'[')) - low7)
-        & !x
-        & (low7 + ONES * (127 - u64::from(b'@')))
-        & HIGH;
-    punct | upper == 0
+    let before = if i > 0 { b[i - 1] } else { b' ' };
+    let prev = (x << 8) | u64::from(before);
+    let prev_letter = lanes_between(prev, b'@', b'[') | lanes_between(prev, b'`', b'{');
+    let upper = lanes_between(x, b'@', b'[') & prev_letter;
+    // Borrows in `zero_lanes` only run upwards, so the lowest flagged lane is exact.
+    let mask = punct | upper | (x & HIGH);
+    (mask.trailing_zeros() / 8) as usize
 }
 
 /// First offset at or after `i` that is not whitespace (or `end`).

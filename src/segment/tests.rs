@@ -299,22 +299,29 @@ fn repeated_list_markers_stay_linear() {
 }
 
 #[test]
-fn boring8_agrees_with_the_byte_classes() {
+fn skippable8_stops_at_the_first_byte_that_needs_a_look() {
     for lane in 0..8 {
         for v in 0..=255u8 {
-            let mut chunk = *b"abcdefgh";
-            chunk[lane] = v;
-            let expected = v < 0x80 && CLASS[v as usize] == 0;
-            assert_eq!(
-                rules::boring8(&chunk, 0),
-                expected,
-                "byte {v:#x} lane {lane}"
-            );
+            for before in [b'a', b' '] {
+                let mut chunk = *b"xabcdefgh";
+                chunk[0] = before;
+                chunk[lane + 1] = v;
+                let prev = chunk[lane];
+                let upper_after_letter = v.is_ascii_uppercase() && prev.is_ascii_alphabetic();
+                let interesting =
+                    v >= 0x80 || matches!(v, b'.' | b'!' | b'?') || upper_after_letter;
+                let want = if interesting { lane } else { 8 };
+                assert_eq!(
+                    rules::skippable8(&chunk, 1),
+                    want,
+                    "byte {v:#x} lane {lane}"
+                );
+            }
         }
     }
-    // Neighbouring lanes never hide each other.
-    assert!(!rules::boring8(b"a.Zbcdef", 0));
-    assert!(rules::boring8(b"the cat ", 0));
+    assert_eq!(rules::skippable8(b"a.Zbcdef", 0), 1);
+    assert_eq!(rules::skippable8(b"the Cat ", 0), 8);
+    assert_eq!(rules::skippable8(b"theCat  ", 0), 3);
 }
 
 #[test]
