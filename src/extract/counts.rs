@@ -264,6 +264,7 @@ impl CountExtractor {
                     rule: f.rule.to_string(),
                 });
             }
+            link_included(doc, &self.numbers.tables, &mut counts, group_start);
             link_parts(&mut counts, group_start);
         }
         counts
@@ -486,6 +487,22 @@ fn toll_noun(v: &View, before: usize) -> Option<String> {
     None
 }
 
+/// Link a count introduced by "including", "of which" or "among them" to the larger count
+/// before it in the same sentence: "34 entities, including 11 institutes".
+fn link_included(doc: &Document, tables: &Tables, counts: &mut [Count], group_start: usize) {
+    for j in group_start + 1..counts.len() {
+        let (a, b) = (&counts[j - 1], &counts[j]);
+        if b.part_of.is_some() || a.value.get() <= b.value.get() {
+            continue;
+        }
+        let gap = doc.to_norm(a.span).end..doc.to_norm(b.span).start;
+        let between = doc.norm().get(gap).unwrap_or_default();
+        if between.len() <= 40 && tables.cue_before(between, Role::PartBefore) {
+            counts[j].part_of = Some(j - 1);
+        }
+    }
+}
+
 /// Link the counts of one sentence (from `group_start`) that break down a larger earlier
 /// total with the same noun: "34 entities ... three in Georgia, one in Malaysia and two in
 /// Turkey" sets `part_of` of the three parts to the 34.
@@ -638,6 +655,25 @@ mod tests {
         );
         // "one of the" picks out one thing; it does not count
         assert_eq!(counts("It was one of his rallies."), vec![]);
+    }
+
+    #[test]
+    fn including_links_a_part_to_its_total() {
+        let article = Extractor::new().extract("It added 34 entities, including 11 institutes.");
+        let parts: Vec<_> = article.counts.iter().map(|c| c.part_of).collect();
+        assert_eq!(parts, vec![None, Some(0)]);
+        // two unrelated counts stay unlinked
+        let article = Extractor::new().extract("It added 34 entities and 11 institutes.");
+        assert!(article.counts.iter().all(|c| c.part_of.is_none()));
+    }
+
+    #[test]
+    fn abbreviated_millions_before_a_noun() {
+        assert_eq!(
+            counts("The bank employs 1.5m people."),
+            vec![one(1_500_000.0, "people")]
+        );
+        assert_eq!(counts("They built a 5m wall."), vec![]);
     }
 
     #[test]

@@ -397,6 +397,22 @@ impl<'a> Parser<'a> {
                 self.push(out, first, end + 1, sign * value * 1e6, NumberKind::Money);
                 return Some(end + 1);
             }
+            let plural_next = self.tok(end + 1).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && t.gap == Gap::Space
+                    && super::kinds::plural_word(self.tables, t.text(self.text))
+            });
+            if w == "m" && plural_next {
+                // "1.5m people": a million before a counted noun; "5m" alone is five metres
+                self.push(
+                    out,
+                    first,
+                    end + 1,
+                    sign * value * 1e6,
+                    NumberKind::Cardinal,
+                );
+                return Some(end + 1);
+            }
             if lower == "am" || lower == "pm" {
                 self.push(out, first, end, value, NumberKind::Time);
                 return Some(end + 1);
