@@ -457,7 +457,7 @@ fn quiet_suppresses_the_summary_but_not_errors() {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(32))]
 
     /// Any bytes on stdin, as one article or as JSON Lines: a clean exit (0, or 1 for a
     /// reported bad input), JSON on stdout, no panic.

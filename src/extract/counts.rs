@@ -197,6 +197,9 @@ impl View<'_> {
             j += 1;
         }
         let start = j;
+        if self.tables.cue_before(self.word(j)?, Role::Month) {
+            return None;
+        }
         while let Some(w) = self.word(j) {
             if !w.starts_with(|c: char| c.is_uppercase()) || (j - start) >= 4 {
                 break;
@@ -304,6 +307,11 @@ impl CountExtractor {
                 continue;
             }
             let mut approximate = v.tables.cue_before(before, Role::ApproxBefore);
+            if v.punct(after, '+') && v.toks[after].glued() {
+                // "2470+ delegates"
+                approximate = true;
+                after += 1;
+            }
             let mut end = n.range.end;
             // ranges: "two or three guards", "10 to 15 people"
             if (v.word_is(after, "or") || v.word_is(after, "to") || v.punct(after, '-'))
@@ -349,7 +357,12 @@ impl CountExtractor {
                 if !determiner || (singular && !approximate) {
                     continue;
                 }
-                if let Some(h) = v.head(det + 1, false) {
+                // "20 of the 50 governors": the head comes after the total
+                let head_from = numbers
+                    .iter()
+                    .find(|m| m.toks.start == det + 1)
+                    .map_or(det + 1, |m| m.toks.end);
+                if let Some(h) = v.head(head_from, false) {
                     found.push(Found {
                         value: n.value,
                         noun: v.toks[h].text(v.text).to_string(),
@@ -375,7 +388,7 @@ impl CountExtractor {
                     location,
                     rule: "number-noun",
                     borrowed_from: None,
-                    one_singular: is_one_word,
+                    one_singular: is_one_word && v.role(h) & word_role::PERSON == 0,
                 });
                 continue;
             }
@@ -385,7 +398,8 @@ impl CountExtractor {
                 .get(after)
                 .map_or(true, |t| t.kind == TokKind::Punct || t.gap == Gap::Newline)
                 || v.role(after) & word_role::ELLIPSIS != 0;
-            if !alone || v.word_is(after, "of") {
+            let determiner_before = n.toks.start > 0 && v.word_is(n.toks.start - 1, "the");
+            if !alone || v.word_is(after, "of") || determiner_before {
                 continue;
             }
             let location = v.location(after);
@@ -457,8 +471,8 @@ fn last_noun(found: &[Found], earlier: &[Count], paragraph_start: usize) -> Opti
 fn toll_noun(v: &View, before: usize) -> Option<String> {
     for k in (0..before).rev() {
         if v.word_is(k, "number") && v.word_is(k + 1, "of") {
-            let w = v.word(k + 2)?;
-            return Some(w.to_string());
+            let h = v.head(k + 2, false)?;
+            return Some(v.toks[h].text(v.text).to_string());
         }
         if v.role(k) & word_role::TOLL != 0 {
             let noun = match v.word(k.checked_sub(1)?)?.to_ascii_lowercase().as_str() {
@@ -504,5 +518,153 @@ fn link_parts(counts: &mut [Count], group_start: usize) {
             }
         }
         i = members.last().map_or(i, |&l| l.max(i)) + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    /// `(value, noun, approximate)` of every count in `text`.
+    fn counts(text: &str) -> Vec<(f64, String, bool)> {
+        Extractor::new()
+            .extract(text)
+            .counts
+            .into_iter()
+            .map(|c| (c.value.get(), c.noun, c.approximate))
+            .collect()
+    }
+
+    fn one(value: f64, noun: &str) -> (f64, String, bool) {
+        (value, noun.to_string(), false)
+    }
+
+    #[test]
+    fn number_before_its_noun_with_modifiers() {
+        assert_eq!(
+            counts("It sanctioned eight different Chinese technology companies on Friday."),
+            vec![one(8.0, "companies")]
+        );
+        assert_eq!(
+            counts("The poll surveyed 1,031 randomly-selected registered adult voters."),
+            vec![one(1031.0, "voters")]
+        );
+        assert_eq!(
+            counts("Officials said 11 people died."),
+            vec![one(11.0, "people")]
+        );
+        assert_eq!(counts("Two families fled."), vec![one(2.0, "families")]);
+        assert_eq!(counts("The bill got 51 votes."), vec![one(51.0, "votes")]);
+    }
+
+    #[test]
+    fn non_count_numbers_make_no_count() {
+        for text in [
+            "Prices rose 2 percent in 2022.",
+            "They walked 5 miles on Monday.",
+            "The panel approved it on a 3-1 vote.",
+            "Updated 2:17 p.m.",
+            "He paid $25 million for 3 years of work.",
+            "A 35-year-old man was held.",
+            "It was the first time in two decades.",
+            "The G20 met at 10 Downing Street.",
+            "A seven-member panel will rule.",
+            "Dozens of children were hurt.",
+            "Six out of every 10 planes were late.",
+        ] {
+            assert_eq!(counts(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn approximate_counts() {
+        assert_eq!(
+            counts("It added more than 7,000 species."),
+            vec![(7000.0, "species".to_string(), true)]
+        );
+        assert_eq!(
+            counts("Some 55,000 pages were released."),
+            vec![(55000.0, "pages".to_string(), true)]
+        );
+        assert_eq!(
+            counts("There were two or three permanent guards."),
+            vec![(2.0, "guards".to_string(), true)]
+        );
+        assert_eq!(
+            counts("At least a dozen members came."),
+            vec![(12.0, "members".to_string(), true)]
+        );
+    }
+
+    #[test]
+    fn elliptical_list_borrows_the_noun_with_locations() {
+        let article = Extractor::new().extract(
+            "It added 34 entities. Commerce imposed restrictions on three entities in Georgia, one in Malaysia and two in Turkey.",
+        );
+        let got: Vec<_> = article
+            .counts
+            .iter()
+            .map(|c| {
+                (
+                    c.value.get(),
+                    c.noun.as_str(),
+                    c.location.as_deref(),
+                    c.part_of,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (34.0, "entities", None, None),
+                (3.0, "entities", Some("Georgia"), Some(0)),
+                (1.0, "entities", Some("Malaysia"), Some(0)),
+                (2.0, "entities", Some("Turkey"), Some(0)),
+            ]
+        );
+    }
+
+    #[test]
+    fn partitive_counts() {
+        assert_eq!(
+            counts("It hurt two of the world's biggest iron ore suppliers."),
+            vec![one(2.0, "suppliers")]
+        );
+        let article = Extractor::new().extract("Police held 40 people. They released 34 of them.");
+        let last = article.counts.last().expect("a count");
+        assert_eq!(
+            (last.value.get(), last.noun.as_str(), last.part_of),
+            (34.0, "people", Some(0))
+        );
+        // "one of the" picks out one thing; it does not count
+        assert_eq!(counts("It was one of his rallies."), vec![]);
+    }
+
+    #[test]
+    fn bare_numbers_after_casualty_verbs_count_people() {
+        assert_eq!(
+            counts("The attack killed three people and injured more than 260."),
+            vec![one(3.0, "people"), (260.0, "people".to_string(), true)]
+        );
+    }
+
+    #[test]
+    fn one_before_a_singular_noun_counts_only_beside_other_counts() {
+        assert_eq!(
+            counts("He faces one criminal count of conspiracy and three counts of obstruction."),
+            vec![one(1.0, "count"), one(3.0, "counts")]
+        );
+        assert_eq!(counts("One tweet read: hello."), vec![]);
+    }
+
+    #[test]
+    fn counts_carry_sentence_span_and_rule() {
+        let text = "Title of the story\n\nThe Commerce Department said it was adding 34 Chinese entities to its list.";
+        let article = Extractor::new().extract(text);
+        let c = &article.counts[0];
+        assert_eq!(&text[c.span.range()], "34 Chinese entities");
+        assert_eq!(c.text, "34 Chinese entities");
+        assert!(article.sentences[c.sentence].text.contains("34"));
+        assert_eq!(c.rule, "number-noun");
     }
 }

@@ -28,12 +28,11 @@ pub enum ListKind {
     /// Action verbs: `lemma <TAB> kind <TAB> inflected forms separated by | <TAB> object role
     /// <TAB> prepositions <TAB> flags` (see the file's header).
     ActionVerbs,
-    /// Units after a number: `unit <TAB> kind` (money, percent, measure); a number before
-    /// one is not a count.
     /// Function words the action parser reads: `word <TAB> class` (auxiliaries, negators,
     /// pronouns, clause words, time words, actor heads).
     ActionWords,
-    /// Units of measurement: a number before one is a measure, not a count.
+    /// Units after a number: `unit <TAB> kind` (money, percent, measure); a number before
+    /// one is not a count.
     Units,
     /// Capitalized words that commonly open a sentence ("The", "He", "But"): after an
     /// ambiguous abbreviation ("U.S.", "Co.") one of these means the sentence ended.

@@ -86,7 +86,7 @@ impl<'a> Parser<'a> {
         self.words.get(k).copied().flatten().map(|w| w.class)
     }
 
-    fn word(&self, k: usize) -> Option<NumWord> {
+    pub fn word(&self, k: usize) -> Option<NumWord> {
         self.next(k)?;
         self.words.get(k).copied().flatten()
     }

@@ -7,6 +7,8 @@
 
 mod rules;
 
+pub(crate) use rules::FnvBuild;
+
 use crate::lexicon::{Lexicon, ListKind};
 use rules::{Abbrev, CLASS, C_MULTI, C_TERM, C_UPPER};
 use std::collections::{HashMap, HashSet};
@@ -16,11 +18,11 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct Segmenter {
     /// Abbreviations (without their final period) and how they behave before a capital.
-    abbreviations: HashMap<Box<str>, Abbrev>,
+    abbreviations: HashMap<Box<str>, Abbrev, FnvBuild>,
     /// Capitalized words that commonly open a sentence ("The", "He", "But").
-    starters: HashSet<Box<str>>,
+    starters: HashSet<Box<str>, FnvBuild>,
     /// Words that continue a time ("Eastern", "EDT", "Thursday") after "a.m." / "p.m.".
-    time_words: HashSet<Box<str>>,
+    time_words: HashSet<Box<str>, FnvBuild>,
 }
 
 /// Where a sentence ends and the next one starts (both byte offsets).
@@ -29,7 +31,7 @@ type Cut = Option<(usize, usize)>;
 impl Segmenter {
     /// A segmenter knowing the abbreviations and sentence starters of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Segmenter {
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = HashMap::default();
         for line in lexicon.lines(ListKind::Abbreviations) {
             let mut cols = line.split('\t').map(str::trim);
             let Some(word) = cols.next().filter(|w| !w.is_empty()) else {
@@ -42,8 +44,8 @@ impl Segmenter {
             };
             abbreviations.insert(word.trim_end_matches('.').into(), class);
         }
-        let mut starters = HashSet::new();
-        let mut time_words = HashSet::new();
+        let mut starters = HashSet::default();
+        let mut time_words = HashSet::default();
         for line in lexicon.lines(ListKind::SentenceStarters) {
             let mut cols = line.split('\t').map(str::trim);
             let word: Box<str> = cols.next().unwrap_or("").into();
@@ -87,6 +89,11 @@ impl Segmenter {
             let limit = marker.min(end);
             let mut cut: Cut = None;
             while i < limit {
+                // Skip eight uninteresting bytes at a time.
+                if i + 8 <= limit && rules::boring8(b, i) {
+                    i += 8;
+                    continue;
+                }
                 let class = CLASS[b[i] as usize];
                 if class == 0 {
                     i += 1;

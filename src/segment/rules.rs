@@ -1,6 +1,32 @@
 //! Byte-level helpers of the segmenter: the byte class table, terminator runs, list markers,
 //! and the bounded look-behind / look-ahead that each decision needs.
 
+/// FNV-1a: a fast hasher for the short words the segmenter looks up (abbreviations,
+/// sentence starters); SipHash's DoS resistance is not needed for built-in word lists.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// Hash-map builder using [`Fnv`].
+pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
 /// How an abbreviation from the data list behaves before a capitalized word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Abbrev {
@@ -33,6 +59,38 @@ pub(super) static CLASS: [u8; 256] = {
     }
     t
 };
+
+/// `0x0101…01`: one in every byte lane.
+const ONES: u64 = u64::from_ne_bytes([1; 8]);
+/// `0x8080…80`: the high bit of every byte lane.
+const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// True when no byte of `x` is zero (high bit set in the lanes that may be zero).
+const fn zero_lanes(x: u64) -> u64 {
+    x.wrapping_sub(ONES) & !x & HIGH
+}
+
+/// True when none of the eight bytes at `i` needs a look (no `.`, `!`, `?`, capital, or
+/// non-ASCII byte): the segmenter's fast path. `b[i..i + 8]` must be in bounds.
+pub(super) fn boring8(b: &[u8], i: usize) -> bool {
+    let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) else {
+        return false;
+    };
+    let x = u64::from_ne_bytes(chunk);
+    if x & HIGH != 0 {
+        return false;
+    }
+    let punct = zero_lanes(x ^ (ONES * u64::from(b'.')))
+        | zero_lanes(x ^ (ONES * u64::from(b'!')))
+        | zero_lanes(x ^ (ONES * u64::from(b'?')));
+    // Lanes strictly between '@' and '[' (capitals), valid because every lane is < 0x80.
+    let low7 = x & (ONES * 127);
+    let upper = (ONES * (127 + u64::from(b'[')) - low7)
+        & !x
+        & (low7 + ONES * (127 - u64::from(b'@')))
+        & HIGH;
+    punct | upper == 0
+}
 
 /// First offset at or after `i` that is not whitespace (or `end`).
 pub(super) fn skip_ws(b: &[u8], mut i: usize, end: usize) -> usize {
@@ -120,6 +178,11 @@ impl TermRun {
                 _ => break,
             }
         }
+        // Footnote marks after the period: "martyr.[1] The", "consultation.11 12 Take".
+        let before = if i > 0 { b[i - 1] } else { b' ' };
+        if run.dots == 1 && (before.is_ascii_lowercase() || matches!(before, b')' | b']')) {
+            j = skip_footnotes(b, j, end);
+        }
         run.after_closers = j;
         run
     }
@@ -127,6 +190,38 @@ impl TermRun {
     /// Two or more periods, or `…`.
     pub fn is_ellipsis(&self) -> bool {
         self.dots >= 2
+    }
+}
+
+/// Past footnote marks at `j`: "[1]", "[7][8]", or bare 1-3 digit numbers ("11 12") that end
+/// at a space; `j` itself when there are none.
+fn skip_footnotes(b: &[u8], mut j: usize, end: usize) -> usize {
+    let digits = |p: usize| {
+        let mut q = p;
+        while q < end && q - p < 4 && b[q].is_ascii_digit() {
+            q += 1;
+        }
+        q
+    };
+    while j < end && b[j] == b'[' {
+        let q = digits(j + 1);
+        if q == j + 1 || q - j > 4 || q >= end || b[q] != b']' {
+            break;
+        }
+        j = q + 1;
+    }
+    let mut p = j;
+    loop {
+        let q = digits(p);
+        if q == p || q - p > 3 || (q < end && b[q] != b' ') {
+            return j;
+        }
+        j = q;
+        if q + 1 < end && b[q + 1].is_ascii_digit() {
+            p = q + 1;
+        } else {
+            return j;
+        }
     }
 }
 

@@ -297,3 +297,36 @@ fn repeated_list_markers_stay_linear() {
     assert!(n >= 1);
     assert!(start.elapsed().as_secs() < 5, "marker search is not linear");
 }
+
+#[test]
+fn boring8_agrees_with_the_byte_classes() {
+    for lane in 0..8 {
+        for v in 0..=255u8 {
+            let mut chunk = *b"abcdefgh";
+            chunk[lane] = v;
+            let expected = v < 0x80 && CLASS[v as usize] == 0;
+            assert_eq!(
+                rules::boring8(&chunk, 0),
+                expected,
+                "byte {v:#x} lane {lane}"
+            );
+        }
+    }
+    // Neighbouring lanes never hide each other.
+    assert!(!rules::boring8(b"a.Zbcdef", 0));
+    assert!(rules::boring8(b"the cat ", 0));
+}
+
+#[test]
+fn footnote_marks_stay_with_their_sentence() {
+    assert_eq!(
+        split("He was a martyr.[1] The emperor ruled."),
+        ["He was a martyr.[1]", "The emperor ruled."]
+    );
+    assert_eq!(
+        split("It is a gap.11 12 Take the cold."),
+        ["It is a gap.11 12", "Take the cold."]
+    );
+    // Negative: decimals and versions are no footnotes.
+    assert_eq!(split("It rose 3.5 percent."), ["It rose 3.5 percent."]);
+}

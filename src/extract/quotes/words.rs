@@ -63,8 +63,8 @@ impl Words {
             }
         }
         w.abbreviations = lexicon
-            .lines(ListKind::Abbreviations)
-            .map(|l| l.trim().to_string())
+            .rows(ListKind::Abbreviations)
+            .filter_map(|row| row.first().map(|w| w.to_string()))
             .collect();
         w
     }
@@ -110,6 +110,15 @@ impl Words {
     fn abbreviation(&self, word: &str) -> bool {
         self.abbreviations.contains(word)
     }
+}
+
+/// The largest char boundary of `s` at or before `i`.
+pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// What a token is.
