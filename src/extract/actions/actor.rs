@@ -5,7 +5,7 @@
 use super::tokens::Sentence;
 use super::words::class;
 use crate::document::Document;
-use crate::extract::names::Gender;
+use crate::extract::names::{self, Gender, DEFAULT_NAMES};
 use crate::record::{Actor, Article};
 use crate::resolve::{Entities, EntityMention, EntityRef};
 use std::ops::Range;
@@ -143,13 +143,44 @@ impl<'a> Resolver<'a> {
                 (None, official, Kind::Person)
             }
         };
+        let record_gender = match kind {
+            Kind::Person => self
+                .entities
+                .person_of(m.entity)
+                .and_then(|p| p.gender)
+                .or_else(|| given_gender(&name)),
+            _ => None,
+        };
+        // "Mrs. Clinton" linked to Bill Clinton's record: the woman of that surname
+        let said = honorific_gender(self.doc.orig_text(m.norm.clone()));
+        if let (Some(said), Some(record)) = (said, record_gender) {
+            if said != record {
+                let surname = names::surname(&name).to_string();
+                let other = self.entities.people.iter().find(|p| {
+                    names::surname(&p.name) == surname
+                        && p.gender.or_else(|| given_gender(&p.name)) == Some(said)
+                });
+                let name = other.map_or_else(
+                    || self.doc.orig_text(m.norm.clone()).to_string(),
+                    |p| p.name.clone(),
+                );
+                return Resolved {
+                    name,
+                    agency: None,
+                    official: None,
+                    norm: m.norm.clone(),
+                    kind,
+                    gender: Some(said),
+                };
+            }
+        }
         Resolved {
-            name,
             agency,
             official,
             norm: m.norm.clone(),
             kind,
-            gender: self.entities.person_of(m.entity).and_then(|p| p.gender),
+            gender: said.or(record_gender),
+            name,
         }
     }
 
@@ -299,12 +330,16 @@ impl<'a> Resolver<'a> {
             }
         }
         Some(Resolved {
+            gender: if kind == Kind::Person {
+                given_gender(&name)
+            } else {
+                None
+            },
             name,
             agency: None,
             official: None,
             norm,
             kind,
-            gender: None,
         })
     }
 
@@ -357,7 +392,12 @@ impl<'a> Resolver<'a> {
             self.entities.description_antecedent(pos, hint)
         };
         let mention = mention.filter(|m| {
-            m.sentence + reach >= sentence
+            let contradicts = matches!(
+                (gender, self.of_mention(m).gender),
+                (Some(w), Some(h)) if w != h
+            );
+            !contradicts
+                && m.sentence + reach >= sentence
                 && match m.entity {
                     EntityRef::Agency(_) => kinds.contains(&Kind::Org),
                     _ => kinds.contains(&Kind::Person),
@@ -399,6 +439,21 @@ impl<'a> Resolver<'a> {
     /// The original text and span of normalized range `r`.
     pub fn doc(&self) -> &Document<'a> {
         self.doc
+    }
+}
+
+/// The gender a person's given name suggests ("Hillary Clinton" → female).
+fn given_gender(name: &str) -> Option<Gender> {
+    DEFAULT_NAMES.given_gender(names::given(name))
+}
+
+/// The gender an honorific at the start of a mention states ("Mrs. Clinton", "Mr. Blair").
+fn honorific_gender(mention: &str) -> Option<Gender> {
+    let first = mention.split([' ', '.']).next().unwrap_or("");
+    match first {
+        "Mrs" | "Ms" | "Miss" | "Madam" | "Lady" | "Dame" => Some(Gender::Female),
+        "Mr" | "Sir" | "Lord" => Some(Gender::Male),
+        _ => None,
     }
 }
 
