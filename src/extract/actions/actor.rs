@@ -471,3 +471,136 @@ fn last_word(s: &Sentence, r: &Range<usize>) -> Option<usize> {
         .rev()
         .find(|&k| s.toks[k].word && s.low(k) != "'s")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::actions::words::WordClasses;
+    use crate::lexicon::Lexicon;
+    use crate::record::{Agency, Mention};
+    use crate::span::Span;
+
+    /// The sentence of `doc` holding `needle`, tokenized, with its normalized start.
+    fn sentence_of<'d>(
+        doc: &'d Document,
+        needle: &str,
+        words: &WordClasses,
+    ) -> (Sentence<'d>, usize, usize) {
+        let pos = doc.norm().find(needle).expect("needle");
+        let i = doc.sentence_at_norm(pos).expect("sentence");
+        let range = doc.sentences()[i].norm.clone();
+        (
+            Sentence::new(&doc.norm()[range.clone()], words),
+            range.start,
+            i,
+        )
+    }
+
+    fn find(s: &Sentence, w: &str) -> usize {
+        (0..s.toks.len()).find(|&i| s.word(i) == w).expect(w)
+    }
+
+    #[test]
+    fn noun_phrase_takes_the_agency_record_at_its_head() {
+        let text = "Title line\n\nThe Commerce Department imposed new rules.";
+        let extractor = crate::Extractor::new();
+        let doc = extractor.document(text);
+        let start = text.find("Commerce Department").expect("mention");
+        let article = Article {
+            agencies: vec![Agency {
+                id: "agency-1".into(),
+                name: "Department of Commerce".into(),
+                acronym: None,
+                mentions: vec![Mention {
+                    text: "Commerce Department".into(),
+                    span: Span::new(start, start + "Commerce Department".len()),
+                    sentence: 1,
+                }],
+                rule: "test".into(),
+            }],
+            ..Article::default()
+        };
+        let words = WordClasses::new(&Lexicon::default());
+        let resolver = Resolver::new(&doc, &article);
+        let (s, base, i) = sentence_of(&doc, "imposed", &words);
+        let head = find(&s, "Department");
+        let actor = resolver
+            .noun_phrase(&s, 0..head + 1, base, i, false)
+            .expect("actor");
+        assert_eq!(actor.name, "Department of Commerce");
+        assert_eq!(actor.agency.as_deref(), Some("agency-1"));
+        assert_eq!(actor.kind, Kind::Org);
+    }
+
+    #[test]
+    fn strict_phrases_need_a_name_or_an_actor_noun() {
+        let text =
+            "Title line\n\nThe bill passed by unanimous consent after one community worker spoke.";
+        let extractor = crate::Extractor::new();
+        let doc = extractor.document(text);
+        let article = Article::default();
+        let words = WordClasses::new(&Lexicon::default());
+        let resolver = Resolver::new(&doc, &article);
+        let (s, base, i) = sentence_of(&doc, "bill", &words);
+        let bill = find(&s, "bill");
+        assert_eq!(resolver.noun_phrase(&s, 0..bill + 1, base, i, false), None);
+        let consent = find(&s, "consent");
+        assert_eq!(
+            resolver.noun_phrase(&s, consent - 1..consent + 1, base, i, false),
+            None
+        );
+        let worker = find(&s, "worker");
+        let one = find(&s, "one");
+        assert_eq!(
+            resolver.noun_phrase(&s, one..worker + 1, base, i, false),
+            None
+        );
+        let lenient = resolver
+            .noun_phrase(&s, one..worker + 1, base, i, true)
+            .expect("speaker");
+        assert_eq!(lenient.kind, Kind::Person);
+    }
+
+    #[test]
+    fn pronouns_follow_the_speaker_and_their_kind() {
+        let text = "Title line\n\nThe Treasury Department said it was imposing sanctions.";
+        let extractor = crate::Extractor::new();
+        let doc = extractor.document(text);
+        let article = Article::default();
+        let words = WordClasses::new(&Lexicon::default());
+        let mut resolver = Resolver::new(&doc, &article);
+        let (s, base, i) = sentence_of(&doc, "imposing", &words);
+        let department = find(&s, "Department");
+        let speaker = resolver
+            .noun_phrase(&s, 0..department + 1, base, i, true)
+            .expect("speaker");
+        assert_eq!(speaker.name, "Treasury Department");
+        resolver.remember(&speaker, i, true);
+        let it = find(&s, "it");
+        let (found, source) = resolver.pronoun(&s, it, base, i).expect("it");
+        assert_eq!(
+            (found.name.as_str(), source),
+            ("Treasury Department", Source::Speaker)
+        );
+        assert_eq!(found.norm.len(), 2, "the actor rests on the pronoun");
+        // "he" never resolves to a body
+        let text = "Title line\n\nThe Treasury Department acted. He said so.";
+        let doc = extractor.document(text);
+        let mut resolver = Resolver::new(&doc, &article);
+        let (s, base, i) = sentence_of(&doc, "acted", &words);
+        let department = find(&s, "Department");
+        let body = resolver
+            .noun_phrase(&s, 0..department + 1, base, i, false)
+            .expect("body");
+        resolver.remember(&body, i, false);
+        let (s, base, i) = sentence_of(&doc, "He said", &words);
+        assert_eq!(resolver.pronoun(&s, 0, base, i), None);
+    }
+
+    #[test]
+    fn honorifics_state_a_gender() {
+        assert_eq!(honorific_gender("Mrs. Clinton"), Some(Gender::Female));
+        assert_eq!(honorific_gender("Mr Blair"), Some(Gender::Male));
+        assert_eq!(honorific_gender("Clinton"), None);
+    }
+}
