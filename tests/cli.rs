@@ -501,3 +501,51 @@ fn the_shipped_json_schema_is_the_generated_one() {
         );
     }
 }
+
+/// Check every `{"text", "span"}` object under `v` against the text indexed by chars.
+fn check_char_spans(v: &serde_json::Value, chars: &[char], in_quotes: bool, seen: &mut usize) {
+    match v {
+        serde_json::Value::Object(map) => {
+            if let (Some(serde_json::Value::String(t)), Some(span), false) =
+                (map.get("text"), map.get("span"), in_quotes)
+            {
+                let s = span["start"].as_u64().unwrap() as usize;
+                let e = span["end"].as_u64().unwrap() as usize;
+                assert!(s <= e && e <= chars.len(), "{span}");
+                assert_eq!(&chars[s..e].iter().collect::<String>(), t);
+                *seen += 1;
+            }
+            for (k, x) in map {
+                check_char_spans(x, chars, k == "quotes", seen);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for x in items {
+                check_char_spans(x, chars, in_quotes, seen);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn offsets_chars_rewrite_every_span_of_every_record() {
+    let out = run(
+        &[
+            "extract",
+            "--offsets",
+            "chars",
+            "fixtures/biotech-entity-list.txt",
+        ],
+        b"",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let chars: Vec<char> = REFERENCE.chars().collect();
+    assert!(
+        chars.len() < REFERENCE.len(),
+        "the fixture has multibyte chars"
+    );
+    let mut seen = 0;
+    check_char_spans(&out.json_lines()[0], &chars, false, &mut seen);
+    assert!(seen > 20, "only {seen} spans checked");
+}
