@@ -363,7 +363,7 @@ fn csv_tables_have_a_header_and_one_row_per_record() {
         assert_eq!(out.code, 0, "{table}: {}", out.stderr);
         let (header, rows) = csv_table(&out.stdout);
         assert_eq!(header[0], "article_id", "{table}");
-        assert!(header.iter().any(|h| h == "start") && header.iter().any(|h| h == "end"));
+        assert!(header.iter().any(|h| h == "span_start") && header.iter().any(|h| h == "span_end"));
         for row in &rows {
             assert!(row[0] == "ref" || row[0] == "small", "{table}: {row:?}");
         }
@@ -374,8 +374,8 @@ fn csv_tables_have_a_header_and_one_row_per_record() {
     );
     let (header, rows) = csv_table(&out.stdout);
     let text = header.iter().position(|h| h == "text").unwrap();
-    let start = header.iter().position(|h| h == "start").unwrap();
-    let end = header.iter().position(|h| h == "end").unwrap();
+    let start = header.iter().position(|h| h == "span_start").unwrap();
+    let end = header.iter().position(|h| h == "span_end").unwrap();
     let small: Vec<_> = rows.iter().filter(|r| r[0] == "small").collect();
     assert_eq!(small[0][text], "Hello, \"world\".");
     let (s, e): (usize, usize) = (
@@ -393,7 +393,9 @@ fn csv_tables_have_a_header_and_one_row_per_record() {
 fn an_empty_csv_table_still_has_its_header() {
     let out = run(&["extract", "--table", "quotes"], b"");
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.starts_with("article_id,quote,text,start,end"));
+    assert!(out
+        .stdout
+        .starts_with("article_id,quote,text,span_start,span_end"));
     assert_eq!(out.stdout.lines().count(), 1);
 }
 
