@@ -315,6 +315,19 @@ impl<'a> Sieves<'a> {
         a
     }
 
+    /// True when the end mark at token `i` ends a sentence: what follows is a capitalised
+    /// word, a quote or nothing ("R-Wis., said" goes on).
+    fn ends_sentence(&self, toks: &[Tok], i: usize) -> bool {
+        match toks.get(i + 1) {
+            None => true,
+            Some(t) => match t.kind {
+                Tk::Quote(_) => true,
+                Tk::Word => self.text(t).starts_with(char::is_uppercase),
+                Tk::Punct(_) => false,
+            },
+        }
+    }
+
     /// Sieve "after": `"...," X said` or `"...," said X` right after the closing mark.
     fn after(&self, toks: &[Tok], t: usize) -> Option<(Np, Option<String>, &'static str)> {
         let mut j = t + 1;
@@ -430,7 +443,8 @@ impl<'a> Sieves<'a> {
         while i > 0 {
             i -= 1;
             match toks[i].kind {
-                Tk::Punct(';' | '.' | '!' | '?') => break,
+                Tk::Punct(';') => break,
+                Tk::Punct('.' | '!' | '?') if self.ends_sentence(toks, i) => break,
                 Tk::Quote(_) | Tk::Punct(_) => continue,
                 Tk::Word => {}
             }
@@ -470,7 +484,8 @@ impl<'a> Sieves<'a> {
     fn later(&self, toks: &[Tok], t: usize) -> Option<(Np, Option<String>)> {
         for i in t + 1..toks.len() {
             match toks[i].kind {
-                Tk::Quote(_) | Tk::Punct(';' | '.' | '!' | '?') => return None,
+                Tk::Quote(_) | Tk::Punct(';') => return None,
+                Tk::Punct('.' | '!' | '?') if self.ends_sentence(toks, i) => return None,
                 Tk::Punct(_) => continue,
                 Tk::Word => {}
             }
