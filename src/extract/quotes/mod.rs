@@ -4,6 +4,20 @@
 //! runs the sieves that find the speaker mention and speech verb, and [`Resolver`] turns the
 //! mention into a full name (and official/agency ids) through the [`Entities`] index. Scare
 //! quotes, titles of works and nicknames are dropped.
+//!
+//! Rules (the `rule` field), tried in this order:
+//! - `speaker-cue-after` / `cue-speaker-after`: `"...," Smith said` / `"...," said Smith`;
+//!   `speaker-verb-after`: `"...?" Trump barked` (a quote ending in `,?!` hands over);
+//! - `according-to`: `according to Smith`, before or after the quote;
+//! - `colon-lead` / `speaker-cue-before` / `cue-speaker-before`: `Smith said: "..."`,
+//!   `Smith said the plan was "a disaster"`, `said Smith: "..."`;
+//! - `cue-later`: a speech verb with its subject later in the sentence;
+//! - `colon-name`: `... pollster Daron Shaw: "..."` or the subject of the sentence a colon ends;
+//! - `colon-before`: the sentence before ends with a colon (`Cruz continued:`);
+//! - `continued`: a quote opening a sentence or paragraph right after a quote with a speaker;
+//! - `sentence-before` / `sentence-after`: a speaker with a speech verb in the sentence
+//!   before, or a short `X said.` sentence after; `dash-after`: a `- Clinton.` signature line;
+//! - `none`: no speaker found.
 
 mod attribution;
 mod marks;
