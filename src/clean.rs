@@ -277,16 +277,17 @@ impl Cleaner {
             }
         }
         let mut first_body = 0;
-        if paragraphs.len() > 1 {
-            if let Some((h, consumed)) = headline_of(norm, &paragraphs, segmenter) {
-                out.headline = Some(h);
-                first_body = consumed;
-            }
-        } else if let Some(p) = paragraphs.first_mut() {
-            // One line: the headline may be glued to the dateline ("…ProbeBOSTON — A …").
+        if let Some(p) = paragraphs.first_mut() {
+            // The headline may be glued to the dateline ("…ProbeBOSTON — A …").
             if let Some(glue) = glued_headline(norm, p.0.clone()) {
                 out.headline = Some(p.0.start..glue);
                 p.0.start = glue;
+            }
+        }
+        if out.headline.is_none() && paragraphs.len() > 1 {
+            if let Some((h, consumed)) = headline_of(norm, &paragraphs, segmenter) {
+                out.headline = Some(h);
+                first_body = consumed;
             }
         }
         let body = paragraphs.get(first_body..).unwrap_or(&[]);
@@ -891,6 +892,13 @@ mod tests {
             "Kyrgyzstan National Pleads Not Guilty in Bomb Probe"
         );
         assert!(text[c.paragraphs[0].clone()].starts_with("BOSTON — A citizen"));
+        let text = "Council Approves Plan After DebateDENVER — The council voted.\n\nIt was late.";
+        let c = cleaned(text);
+        assert_eq!(
+            &text[c.headline.unwrap()],
+            "Council Approves Plan After Debate"
+        );
+        assert_eq!(c.paragraphs.len(), 2);
         // Negative: an acronym inside running text is no dateline.
         assert!(cleaned("He works for the FBI - a big agency.")
             .headline
