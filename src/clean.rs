@@ -168,10 +168,11 @@ static MEDIA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d{3,4}p \| \d+(?:\.\d+)?\s?[KMG]B|\d{1,2}:\d{2}(?::\d{2})?\s*[▶/])")
         .expect("valid regex")
 });
-/// A dateline opening a paragraph: "WASHINGTON (AP) —", "PORTLAND, Ore. -", "NEW YORK --".
+/// A dateline opening a paragraph: "WASHINGTON (AP) —", "PORTLAND, Ore. -", "NEW YORK --",
+/// "LONDON, Jan. 5 (Reuters) -", "(CNN) —".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?){0,2}(?: \([A-Za-z][A-Za-z .&/-]{0,30}\))? ?(?:—|--|-) ",
+        r"^(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?){0,2}(?:,? [A-Z][a-z]{2,4}\.? \d{1,2})?(?: \([A-Za-z][A-Za-z .&/-]{0,30}\))?|\([A-Z][A-Za-z .&/-]{1,30}\)) ?(?:—|--|-) ",
     )
     .expect("valid regex")
 });
@@ -842,6 +843,10 @@ mod tests {
         assert!(text[c.paragraphs[0].clone()].starts_with("WASHINGTON (AP) — The Senate"));
         let text = "Title of the story here\n\nPORTLAND, Ore. - Police said so.\n";
         assert_eq!(kinds(text)[0].0, "PORTLAND, Ore. -");
+        let text = "Title of the story here\n\nLONDON, Jan. 5 (Reuters) - Shares fell.\n";
+        assert_eq!(kinds(text)[0].0, "LONDON, Jan. 5 (Reuters) -");
+        let text = "Title of the story here\n\n(CNN) — The president spoke.\n";
+        assert_eq!(kinds(text)[0].0, "(CNN) —");
         // Negative: a capitalized opening word is no dateline.
         assert!(kinds("Title of the story here\n\nThe FBI - and others - said so.\n").is_empty());
     }
