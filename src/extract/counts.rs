@@ -451,13 +451,16 @@ impl CountExtractor {
             } else if let Some(noun) = toll_noun(v, n.toks.start) {
                 (noun, "toll")
             } else if after >= v.toks.len() || v.punct(after, '.') {
-                let prior = found.last().map(|f| (f.value, &f.noun)).or_else(|| {
+                // a count earlier in this sentence lends its noun to a closing figure
+                // ("50,000 people marched ... organisers put the figure at 100,000"); one
+                // from an earlier sentence only to a smaller part ("each choose one")
+                let prior = found.last().map(|f| (f.value, &f.noun, true)).or_else(|| {
                     earlier[paragraph_start..]
                         .last()
-                        .map(|c| (c.value.get(), &c.noun))
+                        .map(|c| (c.value.get(), &c.noun, false))
                 });
                 match prior {
-                    Some((value, noun)) if value > n.value => {
+                    Some((value, noun, same)) if same || value > n.value => {
                         (noun.clone(), "sentence-end-ellipsis")
                     }
                     _ => continue,
