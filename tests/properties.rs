@@ -13,6 +13,14 @@ use std::sync::LazyLock;
 
 static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
 
+/// Cases per property: `PROPTEST_CASES` when set (explore with thousands), else 256.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256)
+}
+
 /// Pieces of news text that trigger the rules, plus hostile characters.
 const PIECES: &[&str] = &[
     "Sen.",
@@ -194,7 +202,7 @@ fn check_article(text: &str) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn any_string_keeps_every_invariant(text in "\\PC{0,400}") {
