@@ -5,7 +5,12 @@
 //!
 //! Numbers come from the [`NumberScanner`]; only plain cardinals can count (years, money,
 //! ages, measures, scores, names... are other kinds). The noun is found by walking the words
-//! after the number: modifiers, then the first plural noun.
+//! after the number: modifiers, then the first plural noun. Each record's `rule` names the
+//! rule that found it: `number-noun`, `partitive` ("two of the ..."), `partitive-pronoun`
+//! ("34 of them"), `list-ellipsis` ("one in Malaysia"), `people-verb` ("injured more than
+//! 260"), `toll` ("the death toll rose to 267"), `sentence-end-ellipsis` ("each choose one").
+//! Vague quantities ("dozens of", "thousands") and "one" before a singular noun on its own
+//! ("one tweet") are left out for precision.
 
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -161,6 +166,13 @@ impl View<'_> {
             let w = self.toks[last].text(self.text);
             if self.tables.count_role(w) & word_role::VAGUE != 0 {
                 return None;
+            }
+            // "1.3 billion Chinese": a nationality in -ese heads the phrase when nothing follows
+            let nationality = w.ends_with("ese")
+                && w.starts_with(|c: char| c.is_uppercase())
+                && (self.word(e).is_none() || self.is_stop(e));
+            if !singular && nationality {
+                return Some(last);
             }
             if !singular && plural_word(self.tables, w) {
                 // extend over a following plural ("arms dealers")
@@ -710,6 +722,18 @@ mod tests {
         );
         // a dotted abbreviation that ends the sentence is no noun
         assert_eq!(counts("He has lived 30 years in the U.S."), vec![]);
+    }
+
+    #[test]
+    fn nationality_heads_when_nothing_follows() {
+        assert_eq!(
+            counts("It affects 1.3 billion Chinese, officials said."),
+            vec![one(1.3e9, "Chinese")]
+        );
+        assert_eq!(
+            counts("It hit 34 Chinese entities."),
+            vec![one(34.0, "entities")]
+        );
     }
 
     #[test]
