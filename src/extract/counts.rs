@@ -8,7 +8,8 @@
 //! after the number: modifiers, then the first plural noun. Each record's `rule` names the
 //! rule that found it: `number-noun`, `partitive` ("two of the ..."), `partitive-pronoun`
 //! ("34 of them"), `list-ellipsis` ("one in Malaysia"), `people-verb` ("injured more than
-//! 260"), `toll` ("the death toll rose to 267"), `sentence-end-ellipsis` ("each choose one").
+//! 260"), `toll` ("the death toll rose to 267"), `sentence-end-ellipsis` ("each choose one"),
+//! `parent-of` ("a mother of three").
 //! Vague quantities ("dozens of", "thousands") and "one" before a singular noun on its own
 //! ("one tweet") are left out for precision.
 
@@ -455,7 +456,12 @@ impl CountExtractor {
                 n.toks.start.saturating_sub(from) <= 8
                     && (from..n.toks.start).all(|k| v.role(k) & word_role::RELATIVE == 0)
             });
-            let (noun, rule) = if let Some(f) = found.last().filter(|_| adjacent) {
+            let parent = n.toks.start >= 2
+                && v.word_is(n.toks.start - 1, "of")
+                && v.role(n.toks.start - 2) & word_role::PARENT != 0;
+            let (noun, rule) = if parent {
+                ("children".to_string(), "parent-of")
+            } else if let Some(f) = found.last().filter(|_| adjacent) {
                 one_singular = f.one_singular;
                 (f.noun.clone(), "list-ellipsis")
             } else if prev_word.is_some() {
@@ -722,6 +728,16 @@ mod tests {
         );
         // a dotted abbreviation that ends the sentence is no noun
         assert_eq!(counts("He has lived 30 years in the U.S."), vec![]);
+    }
+
+    #[test]
+    fn a_parent_of_three_counts_children() {
+        assert_eq!(
+            counts("Gasparri, a mother of three who lived nearby, spoke."),
+            vec![one(3.0, "children")]
+        );
+        // "one of three" is not about children
+        assert_eq!(counts("It was one of three."), vec![]);
     }
 
     #[test]

@@ -123,6 +123,8 @@ pub(crate) mod word_role {
     pub const RELATIVE: u16 = 256;
     /// A singular noun for a person: "one person" counts even on its own.
     pub const PERSON: u16 = 512;
+    /// A parent: "a mother of three" counts children.
+    pub const PARENT: u16 = 1024;
 }
 
 /// Compiled number tables.
@@ -255,6 +257,7 @@ impl Tables {
                 Some("pronoun") => word_role::PRONOUN,
                 Some("relative") => word_role::RELATIVE,
                 Some("person") => word_role::PERSON,
+                Some("parent") => word_role::PARENT,
                 _ => continue,
             };
             if let Some(w) = row.first() {
