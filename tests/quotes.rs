@@ -82,12 +82,17 @@ fn multi_paragraph_fixture() {
     let text = include_str!("../fixtures/quotes/multi-paragraph.txt");
     let qs = quotes(text);
     check_spans(text, &qs);
-    assert_eq!(qs.len(), 2, "{qs:#?}");
-    assert!(qs[0].text.starts_with("First, we will fix"));
-    assert!(qs[0].text.ends_with("a single tax."));
-    assert_eq!(speaker(&qs[0]), Some("Linda Park"));
-    assert_eq!(qs[1].text, "We will find the savings.");
-    assert_eq!(speaker(&qs[1]), Some("Linda Park"));
+    let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts.len(), 4, "{qs:#?}");
+    assert!(texts[0].starts_with("First, we will fix"));
+    assert!(texts[1].starts_with("Second, we will fund"));
+    assert!(texts[2].ends_with("a single tax."));
+    assert_eq!(texts[3], "We will find the savings.");
+    assert_eq!(qs[1].continues, Some(0));
+    assert_eq!(qs[2].continues, Some(1));
+    for q in &qs {
+        assert_eq!(speaker(q), Some("Linda Park"), "{q:?}");
+    }
 }
 
 #[test]

@@ -837,15 +837,19 @@ mod tests {
     }
 
     #[test]
-    fn multi_paragraph_quote_is_one_record() {
+    fn multi_paragraph_quote_is_one_record_per_paragraph() {
         let q =
             quotes("Jane Doe said:\n\n\"First we fix the roads.\n\n\"Then we fix the bridges.\"");
-        assert_eq!(q.len(), 1);
-        assert!(q[0].text.starts_with("First we fix") && q[0].text.ends_with("bridges."));
-        assert_eq!(
-            q[0].speaker.as_ref().map(|s| s.name.as_str()),
-            Some("Jane Doe")
-        );
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].text, "First we fix the roads.");
+        assert_eq!(q[1].text, "Then we fix the bridges.");
+        assert_eq!(q[1].continues, Some(0));
+        for one in &q {
+            assert_eq!(
+                one.speaker.as_ref().map(|s| s.name.as_str()),
+                Some("Jane Doe")
+            );
+        }
     }
 
     #[test]
