@@ -268,6 +268,10 @@ impl<'a> Resolver<'a> {
             if let Some(found) = found {
                 return Some(found.0.at(norm));
             }
+            // "the candidate" with nobody to stand for: too vague to tabulate
+            if kind.is_some() && !has_name && head_class & class::GROUP_NOUN == 0 {
+                return None;
+            }
         }
         if (!lenient && !head_cap && head_class & class::ACTOR_NOUN == 0) || s.is(head, class::PRON)
         {

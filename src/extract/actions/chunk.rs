@@ -369,9 +369,19 @@ pub(super) fn np_right(s: &Sentence, q: usize, stop_of: bool) -> Range<usize> {
                 end = k + 1;
             }
             break;
+        } else if is_ly_adverb(low)
+            && words > 0
+            && (s.is(k - 1, class::DET | class::POSS) || s.low(k - 1) == "'s")
+        {
+            // "London's newly elected mayor"
         } else if c & (class::NP_STOP | class::ADVERB) != 0
             || (words > 0 && verbish(low) && !s.is(k - 1, class::DET | class::POSS))
+            || (words > 0
+                && low.ends_with("ing")
+                && !s.is(k - 1, class::DET | class::POSS)
+                && (s.is(k + 1, class::DET | class::POSS) || name_word(s, k + 1)))
         {
+            // "a statement highlighting the ...": a participle that takes its own object
             break;
         }
         first.get_or_insert(k);

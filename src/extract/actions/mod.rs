@@ -341,7 +341,13 @@ impl ActionExtractor {
                     a -= 1;
                 }
                 let antecedent = np_left(s, a);
-                if !antecedent.is_empty() {
+                // "told POLITICO that Gore plans ...": "that" after a verb's object is a
+                // complementizer, not a relative pronoun
+                let relative = s.low(r.start - 1) == "which"
+                    || (s.is(antecedent.start, class::DET)
+                        && !s.is(antecedent.start.wrapping_sub(1), class::SPEECH));
+                let open = comp.infinitive.is_none() && comp.preps.is_empty();
+                if !antecedent.is_empty() && relative && open {
                     dobj = Some(antecedent);
                 }
             }
