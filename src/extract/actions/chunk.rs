@@ -466,7 +466,14 @@ pub(super) fn subject_left(s: &Sentence, mut p: usize) -> Subject {
         }
         // "The Secretary of State for Culture, Media and Sport, Tessa Jowell, has hit out":
         // a name between the commas is the subject
-        let inner = np_left(s, k);
+        // skip a parenthetical before the comma: "Sen. Bernie Sanders (I-Vt.), has ..."
+        let mut close = k;
+        if close > 0 && s.punct(close - 1, ")") {
+            if let Some(m) = (0..close - 1).rev().find(|&m| s.punct(m, "(")) {
+                close = m;
+            }
+        }
+        let inner = np_left(s, close);
         let bracketed = !inner.is_empty() && inner.start > 0 && s.punct(inner.start - 1, ",");
         let name_like = inner
             .clone()
@@ -560,6 +567,13 @@ pub(super) fn complement(s: &Sentence, q: usize, entry: &VerbEntry, passive: boo
             out.dobj = Some(k..k + 1);
             k += 1;
             out.end = k;
+            // "asked her to call ..."
+            if s.low(k) == "to" && infinitive_at(s, k + 1) {
+                let r = to_phrase(s, k);
+                out.end = r.end;
+                out.infinitive = Some(r);
+                return out;
+            }
         } else if (np_start(s, k) || s.toks[k].word && s.toks[k].class == 0)
             && !s.is(k, class::PREP)
         {

@@ -377,7 +377,7 @@ impl ActionExtractor {
         if entry.report && comp.clause {
             return None;
         }
-        if entry.needobj && dobj.is_none() && comp.infinitive.is_none() {
+        if entry.needobj && dobj.is_none() {
             return None;
         }
         if (entry.needprep && comp.preps.is_empty()) || (entry.needto && comp.infinitive.is_none())
