@@ -318,7 +318,10 @@ impl<'a> Resolver<'a> {
             Kind::Org
         } else if head_class & class::GROUP_NOUN != 0 || (!head_cap && s.low(head).ends_with('s')) {
             Kind::Group
-        } else if !head_cap || titled || (all_cap && (2..=3).contains(&cap_words)) {
+        } else if !head_cap
+            || titled
+            || (all_cap && (2..=3).contains(&cap_words) && DEFAULT_NAMES.is_given(s.word(a)))
+        {
             Kind::Person
         } else {
             Kind::Org

@@ -121,7 +121,10 @@ pub(super) fn verb_group(s: &Sentence, i: usize, forms: u8, after: usize) -> Opt
         if aux & class::BE != 0 {
             return group(Voice::Active);
         }
-        if aux == 0 && before.is_some_and(|b| s.punct(b, ",")) {
+        // ", accusing ...", ",\" promising ..." (a closing quote after the comma)
+        let comma =
+            |b: usize| s.punct(b, ",") || (s.punct(b, "\"") && b > 0 && s.punct(b - 1, ","));
+        if aux == 0 && before.is_some_and(comma) {
             return group(Voice::Chain);
         }
     }
@@ -662,7 +665,7 @@ fn to_phrase(s: &Sentence, k: usize) -> Range<usize> {
     let mut end = k + 1;
     let mut m = k + 1;
     while m < s.toks.len() && m < k + 11 {
-        if !s.toks[m].word && !s.punct(m, "-") && !s.punct(m, "\"") {
+        if !s.toks[m].word && !["-", "\"", "%", "$"].iter().any(|p| s.punct(m, p)) {
             break;
         }
         if s.is(m, class::SUBORD) && m > k + 1 {

@@ -33,16 +33,16 @@ fn governed(s: &Sentence, np: Option<&Range<usize>>) -> bool {
 
 /// The nearest run of capitalized words before token `k` in the sentence.
 fn nearest_name(s: &Sentence, k: usize) -> Option<Range<usize>> {
-    let end = (0..k)
-        .rev()
-        .find(|&j| chunk::name_word(s, j) && !s.is(j, class::TITLE))?
-        + 1;
+    // a capitalized word that is no function word ("Nippon" opening the sentence counts)
+    let named =
+        |j: usize| chunk::name_word(s, j) || (j == 0 && s.toks[0].cap && s.toks[0].class == 0);
+    let end = (0..k).rev().find(|&j| named(j) && !s.is(j, class::TITLE))? + 1;
     let mut start = end - 1;
     while start > 0 {
         let joiner = matches!(s.low(start - 1), "'s" | "and" | "&" | "of" | ".")
             && start >= 2
-            && chunk::name_word(s, start - 2);
-        if chunk::name_word(s, start - 1) || joiner {
+            && named(start - 2);
+        if named(start - 1) || joiner {
             start -= 1;
         } else {
             break;
