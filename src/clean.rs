@@ -417,6 +417,10 @@ impl Cleaner {
             | BoilerplateKind::Social
             | BoilerplateKind::Subscribe
             | BoilerplateKind::Copyright) => Some(k),
+            // Widget labels with a colon ("WATCH: …", "Read more: …").
+            BoilerplateKind::Navigation if sentence.bytes().take(12).any(|c| c == b':') => {
+                Some(BoilerplateKind::Navigation)
+            }
             _ => None,
         }
     }

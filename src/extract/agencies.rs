@@ -818,8 +818,9 @@ fn prev_word_span(text: &str, pos: usize, floor: usize) -> Option<Range<usize>> 
         return None;
     }
     let start = trimmed
-        .rfind(|c: char| c.is_whitespace())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &trimmed[start..];
     (!word.is_empty()).then(|| floor + start..floor + trimmed.len())
 }

@@ -72,9 +72,25 @@ impl View<'_> {
         self.toks.get(k).is_some_and(|t| t.is(self.text, c))
     }
 
-    /// The end of the hyphenated compound starting at word `k` ("medium-distance").
+    /// The end of the hyphenated compound starting at word `k` ("medium-distance"), or of
+    /// a dotted abbreviation ("U.S.").
     fn compound_end(&self, k: usize) -> usize {
         let mut e = k + 1;
+        let short_caps = |j: usize| {
+            self.word(j)
+                .is_some_and(|w| w.len() <= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+        };
+        if short_caps(k) && self.punct(e, '.') && self.toks[e].glued() {
+            while self.punct(e, '.') && self.toks[e].glued() {
+                e += 1;
+                if short_caps(e) && self.toks[e].glued() {
+                    e += 1;
+                } else {
+                    break;
+                }
+            }
+            return e;
+        }
         while self.punct(e, '-')
             && self.toks[e].glued()
             && self
@@ -264,6 +280,7 @@ impl CountExtractor {
                     rule: f.rule.to_string(),
                 });
             }
+            link_included(doc, &self.numbers.tables, &mut counts, group_start);
             link_parts(&mut counts, group_start);
         }
         counts
@@ -303,6 +320,7 @@ impl CountExtractor {
             if v.punct(after, '-')
                 && v.toks[after].glued()
                 && v.toks.get(after + 1).is_some_and(|t| t.glued())
+                && !v.word_is(after + 1, "plus")
             {
                 continue;
             }
@@ -311,6 +329,10 @@ impl CountExtractor {
                 // "2470+ delegates"
                 approximate = true;
                 after += 1;
+            } else if v.punct(after, '-') && v.toks[after].glued() && v.word_is(after + 1, "plus") {
+                // "200-plus delegates"
+                approximate = true;
+                after += 2;
             }
             let mut end = n.range.end;
             // ranges: "two or three guards", "10 to 15 people"
@@ -353,14 +375,17 @@ impl CountExtractor {
                     });
                     continue;
                 }
-                let determiner = v.role(det) & word_role::DETERMINER != 0;
+                let total_next = numbers
+                    .iter()
+                    .any(|m| m.toks.start == det && m.kind == NumberKind::Cardinal);
+                let determiner = v.role(det) & word_role::DETERMINER != 0 || total_next;
                 if !determiner || (singular && !approximate) {
                     continue;
                 }
                 // "20 of the 50 governors": the head comes after the total
                 let head_from = numbers
                     .iter()
-                    .find(|m| m.toks.start == det + 1)
+                    .find(|m| m.toks.start == det + 1 || (total_next && m.toks.start == det))
                     .map_or(det + 1, |m| m.toks.end);
                 if let Some(h) = v.head(head_from, false) {
                     found.push(Found {
@@ -469,7 +494,7 @@ fn last_noun(found: &[Found], earlier: &[Count], paragraph_start: usize) -> Opti
 /// The noun a bare number counts from a "toll" or "number of X" earlier in the sentence:
 /// "the death toll rose to 267" (deaths), "the number of injured stands at 387" (injured).
 fn toll_noun(v: &View, before: usize) -> Option<String> {
-    for k in (0..before).rev() {
+    for k in (before.saturating_sub(40)..before).rev() {
         if v.word_is(k, "number") && v.word_is(k + 1, "of") {
             let h = v.head(k + 2, false)?;
             return Some(v.toks[h].text(v.text).to_string());
@@ -484,6 +509,22 @@ fn toll_noun(v: &View, before: usize) -> Option<String> {
         }
     }
     None
+}
+
+/// Link a count introduced by "including", "of which" or "among them" to the larger count
+/// before it in the same sentence: "34 entities, including 11 institutes".
+fn link_included(doc: &Document, tables: &Tables, counts: &mut [Count], group_start: usize) {
+    for j in group_start + 1..counts.len() {
+        let (a, b) = (&counts[j - 1], &counts[j]);
+        if b.part_of.is_some() || a.value.get() <= b.value.get() {
+            continue;
+        }
+        let gap = doc.to_norm(a.span).end..doc.to_norm(b.span).start;
+        let between = doc.norm().get(gap).unwrap_or_default();
+        if between.len() <= 40 && tables.cue_before(between, Role::PartBefore) {
+            counts[j].part_of = Some(j - 1);
+        }
+    }
 }
 
 /// Link the counts of one sentence (from `group_start`) that break down a larger earlier
@@ -638,6 +679,43 @@ mod tests {
         );
         // "one of the" picks out one thing; it does not count
         assert_eq!(counts("It was one of his rallies."), vec![]);
+    }
+
+    #[test]
+    fn including_links_a_part_to_its_total() {
+        let article = Extractor::new().extract("It added 34 entities, including 11 institutes.");
+        let parts: Vec<_> = article.counts.iter().map(|c| c.part_of).collect();
+        assert_eq!(parts, vec![None, Some(0)]);
+        // two unrelated counts stay unlinked
+        let article = Extractor::new().extract("It added 34 entities and 11 institutes.");
+        assert!(article.counts.iter().all(|c| c.part_of.is_none()));
+    }
+
+    #[test]
+    fn dotted_abbreviations_plus_and_totals_in_partitives() {
+        assert_eq!(
+            counts("Some 10,000 U.S. troops stayed."),
+            vec![(10000.0, "troops".to_string(), true)]
+        );
+        assert_eq!(
+            counts("He won 200-plus delegates."),
+            vec![(200.0, "delegates".to_string(), true)]
+        );
+        assert_eq!(
+            counts("In the end 11 of 12 jurors agreed."),
+            vec![one(11.0, "jurors"), one(12.0, "jurors")]
+        );
+        // a dotted abbreviation that ends the sentence is no noun
+        assert_eq!(counts("He has lived 30 years in the U.S."), vec![]);
+    }
+
+    #[test]
+    fn abbreviated_millions_before_a_noun() {
+        assert_eq!(
+            counts("The bank employs 1.5m people."),
+            vec![one(1_500_000.0, "people")]
+        );
+        assert_eq!(counts("They built a 5m wall."), vec![]);
     }
 
     #[test]

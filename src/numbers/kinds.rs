@@ -66,8 +66,10 @@ pub(crate) fn spread_ranges(p: &Parser, numbers: &mut [NumberMatch]) {
         };
         if a.kind == NumberKind::Cardinal && spreads(b.kind) {
             numbers[i - 1].kind = numbers[i].kind;
-        } else if b.kind == NumberKind::Cardinal && a.kind == NumberKind::Money {
-            numbers[i].kind = NumberKind::Money;
+        } else if b.kind == NumberKind::Cardinal && spreads(a.kind) && !looks_plural(p, b.toks.end)
+        {
+            // "$5 to 10 million", "ages of 18 and 29"; not "$5 and 10 people"
+            numbers[i].kind = numbers[i - 1].kind;
         }
     }
 }
@@ -185,7 +187,14 @@ fn name_comma_before(p: &Parser, first: usize) -> bool {
     if first < 2 {
         return false;
     }
-    let (comma, word) = (&p.toks[first - 1], &p.toks[first - 2]);
+    let comma = &p.toks[first - 1];
+    // "Donald Trump Jr., 38": the name may end in an abbreviation's period
+    let word_at = if p.toks[first - 2].is(p.text, '.') && first >= 3 {
+        first - 3
+    } else {
+        first - 2
+    };
+    let word = &p.toks[word_at];
     comma.is(p.text, ',')
         && comma.glued()
         && word.kind == TokKind::Word

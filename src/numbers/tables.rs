@@ -69,6 +69,7 @@ pub(crate) enum Role {
     StreetAfter,
     Name,
     VagueBefore,
+    PartBefore,
 }
 
 impl Role {
@@ -88,11 +89,12 @@ impl Role {
             "street-after" => Role::StreetAfter,
             "name" => Role::Name,
             "vague-before" => Role::VagueBefore,
+            "part-before" => Role::PartBefore,
             _ => return None,
         })
     }
 
-    const COUNT: usize = 14;
+    const COUNT: usize = 15;
 
     fn index(self) -> usize {
         self as usize

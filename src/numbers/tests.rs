@@ -185,6 +185,14 @@ fn ages_measures_and_scores() {
     assert_eq!(kind_of("a two-hour wait", "two"), NumberKind::Measure);
     assert_eq!(kind_of("for 17 months", "17"), NumberKind::Measure);
     assert_eq!(kind_of("won 3-1", "3"), NumberKind::Score);
+    assert_eq!(
+        kind_of("Donald Trump Jr., 38; Ivanka, 34;", "38"),
+        NumberKind::Age
+    );
+    assert_eq!(
+        kind_of("between the ages of 18 and 29", "29"),
+        NumberKind::Age
+    );
     // a comma after a place and a count is not an age
     assert_eq!(
         kind_of("In Georgia, 34 companies", "34"),

@@ -23,6 +23,8 @@ pub struct Segmenter {
     starters: HashSet<Box<str>, FnvBuild>,
     /// Words that continue a time ("Eastern", "EDT", "Thursday") after "a.m." / "p.m.".
     time_words: HashSet<Box<str>, FnvBuild>,
+    /// Inflected speech verbs ("said", "asked"): `"Why?" Trump asked.` is one sentence.
+    speech_verbs: HashSet<Box<str>, FnvBuild>,
 }
 
 /// Where a sentence ends and the next one starts (both byte offsets).
@@ -58,10 +60,17 @@ impl Segmenter {
                 starters.insert(word);
             }
         }
+        let speech_verbs = lexicon
+            .lines(ListKind::SpeechVerbs)
+            .flat_map(str::split_whitespace)
+            .filter(|w| !w.contains('_'))
+            .map(Into::into)
+            .collect();
         Segmenter {
             abbreviations,
             starters,
             time_words,
+            speech_verbs,
         }
     }
 
@@ -89,10 +98,13 @@ impl Segmenter {
             let limit = marker.min(end);
             let mut cut: Cut = None;
             while i < limit {
-                // Skip eight uninteresting bytes at a time.
-                if i + 8 <= limit && rules::boring8(b, i) {
-                    i += 8;
-                    continue;
+                // Skip up to eight uninteresting bytes at a time.
+                if i + 8 <= limit {
+                    let n = rules::skippable8(b, i);
+                    if n > 0 {
+                        i += n;
+                        continue;
+                    }
                 }
                 let class = CLASS[b[i] as usize];
                 if class == 0 {
@@ -114,8 +126,12 @@ impl Segmenter {
                     i += 1;
                 } else {
                     debug_assert_eq!(class, C_UPPER);
-                    if i > start && b[i - 1].is_ascii_lowercase() && self.seam(text, start, i, end)
-                    {
+                    let glued = i > start
+                        && (b[i - 1].is_ascii_lowercase()
+                            || (b[i - 1].is_ascii_uppercase()
+                                && i + 1 < end
+                                && b[i + 1].is_ascii_lowercase()));
+                    if glued && self.seam(text, start, i, end) {
                         cut = Some((i, i));
                         break;
                     }
@@ -143,7 +159,7 @@ impl Segmenter {
     /// that began at `start`. Returns where to resume scanning and the cut, if any.
     fn terminator(&self, text: &str, start: usize, i: usize, end: usize) -> (usize, Cut) {
         let b = text.as_bytes();
-        let run = rules::TermRun::scan(b, i, end);
+        let run = rules::TermRun::scan(b, start, i, end);
         let j = run.after_closers;
         // "[...]" and "(...)" mark an omission inside the sentence.
         if run.is_ellipsis()
@@ -163,7 +179,9 @@ impl Segmenter {
         }
         let next_upper = rules::starts_upper(text, k, end);
         if run.bang_or_question && !run.ends_with_dot {
-            return (j, next_upper.then_some((j, k)));
+            let quoted = b[run.end..j].iter().any(|&c| matches!(c, b'"' | b'\''));
+            let ends = next_upper && !(quoted && self.attribution_follows(text, k, end));
+            return (j, ends.then_some((j, k)));
         }
         if run.spaced {
             // "compounds. . . . The": the attached period ends the sentence, the ellipsis
@@ -180,8 +198,16 @@ impl Segmenter {
         let word = rules::word_before(text, start, i);
         let kind = self.classify(text, start, word);
         if !next_upper {
-            // "Finally, this. 1. The first item": a list marker after a plain sentence end.
-            let ends = kind == Kind::Word && rules::is_list_marker(b, k, end);
+            // "Finally, this. 1. The first item": a list marker after a plain sentence end;
+            // "twelve abstained. 2016 was worse": a number after a lowercase word;
+            // "sales rose. iPhone demand fell": a camel-case brand.
+            let ends = kind == Kind::Word
+                && (rules::is_list_marker(b, k, end)
+                    || (b[k].is_ascii_digit() && rules::is_lowercase_word(word))
+                    || (b[k].is_ascii_lowercase()
+                        && k + 1 < end
+                        && b[k + 1].is_ascii_uppercase()
+                        && rules::is_lowercase_word(word)));
             return (j, ends.then_some((j, k)));
         }
         let ends = match kind {
@@ -207,6 +233,28 @@ impl Segmenter {
             }
         };
         (j, ends.then_some((j, k)))
+    }
+
+    /// True when the text at `k` is a speaker and a speech verb: `Trump said`, `Sen. Ron
+    /// Wyden asked` (up to four capitalized words, then a verb from the speech-verb list).
+    fn attribution_follows(&self, text: &str, k: usize, end: usize) -> bool {
+        let stop = end.min(k + 80);
+        let Some(window) = text.get(k..stop).or_else(|| text.get(k..end)) else {
+            return false;
+        };
+        let mut names = 0;
+        for w in window.split(' ').take(6) {
+            if w.starts_with(|c: char| c.is_uppercase()) {
+                names += 1;
+                if names > 4 {
+                    return false;
+                }
+                continue;
+            }
+            let w = w.trim_end_matches(|c: char| !c.is_alphabetic());
+            return names > 0 && self.speech_verbs.contains(w);
+        }
+        false
     }
 
     /// True for honorifics that open sentences ("Mr", "Dr").
@@ -256,9 +304,20 @@ impl Segmenter {
 
     /// A lost paragraph break: "…Matanov's involvementAn FBI agent…" — a lowercase word of 3+
     /// letters glued to a capitalized sentence starter followed by a space.
+    ///
+    /// After capitals ("…10.5MBAmong the measures") the starter must be 4+ letters and be
+    /// followed by a lowercase word, so acronyms before names ("FBIDirector") stay whole.
     fn seam(&self, text: &str, start: usize, i: usize, end: usize) -> bool {
         let b = text.as_bytes();
-        if i < start + 3 || !b[i - 3..i].iter().all(u8::is_ascii_lowercase) {
+        if i < start + 2 {
+            return false;
+        }
+        let after_caps = b[i - 1].is_ascii_uppercase();
+        if after_caps {
+            if !b[i - 2].is_ascii_uppercase() {
+                return false;
+            }
+        } else if i < start + 3 || !b[i - 3..i].iter().all(u8::is_ascii_lowercase) {
             return false;
         }
         let mut q = i + 1;
@@ -267,6 +326,11 @@ impl Segmenter {
         }
         if q + 1 >= end || b[q] != b' ' {
             return false;
+        }
+        if after_caps {
+            return q - i >= 4
+                && b[q + 1].is_ascii_lowercase()
+                && self.starters.contains(&text[i..q]);
         }
         // The word after must read as running text ("An FBI agent", "A senior official"),
         // not a name ("CompanyA Inc.").

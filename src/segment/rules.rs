@@ -70,26 +70,31 @@ const fn zero_lanes(x: u64) -> u64 {
     x.wrapping_sub(ONES) & !x & HIGH
 }
 
-/// True when none of the eight bytes at `i` needs a look (no `.`, `!`, `?`, capital, or
-/// non-ASCII byte): the segmenter's fast path. `b[i..i + 8]` must be in bounds.
-pub(super) fn boring8(b: &[u8], i: usize) -> bool {
+/// Lanes of `x` strictly between `lo` and `hi` (high bit set there). Exact per lane: lanes
+/// at or above 0x80 never match, and no borrow or carry crosses lanes.
+const fn lanes_between(x: u64, lo: u8, hi: u8) -> u64 {
+    let low7 = x & (ONES * 127);
+    (ONES * (127 + hi as u64) - low7) & !x & (low7 + ONES * (127 - lo as u64)) & HIGH
+}
+
+/// How many of the eight bytes at `i` can be skipped before one that needs a look (`.`,
+/// `!`, `?`, a non-ASCII byte, or a capital right after a letter, where a lost paragraph
+/// break may hide): 8 when none does. The segmenter's fast path; 0 when out of bounds.
+pub(super) fn skippable8(b: &[u8], i: usize) -> usize {
     let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) else {
-        return false;
+        return 0;
     };
-    let x = u64::from_ne_bytes(chunk);
-    if x & HIGH != 0 {
-        return false;
-    }
+    let x = u64::from_le_bytes(chunk);
     let punct = zero_lanes(x ^ (ONES * u64::from(b'.')))
         | zero_lanes(x ^ (ONES * u64::from(b'!')))
         | zero_lanes(x ^ (ONES * u64::from(b'?')));
-    // Lanes strictly between '@' and '[' (capitals), valid because every lane is < 0x80.
-    let low7 = x & (ONES * 127);
-    let upper = (ONES * (127 + u64::from(b'[')) - low7)
-        & !x
-        & (low7 + ONES * (127 - u64::from(b'@')))
-        & HIGH;
-    punct | upper == 0
+    let before = if i > 0 { b[i - 1] } else { b' ' };
+    let prev = (x << 8) | u64::from(before);
+    let prev_letter = lanes_between(prev, b'@', b'[') | lanes_between(prev, b'`', b'{');
+    let upper = lanes_between(x, b'@', b'[') & prev_letter;
+    // Borrows in `zero_lanes` only run upwards, so the lowest flagged lane is exact.
+    let mask = punct | upper | (x & HIGH);
+    (mask.trailing_zeros() / 8) as usize
 }
 
 /// First offset at or after `i` that is not whitespace (or `end`).
@@ -129,8 +134,8 @@ pub(super) struct TermRun {
 }
 
 impl TermRun {
-    /// Scan the run at `i`.
-    pub fn scan(b: &[u8], i: usize, end: usize) -> TermRun {
+    /// Scan the run at `i` (the sentence began at `start`).
+    pub fn scan(b: &[u8], start: usize, i: usize, end: usize) -> TermRun {
         let mut run = TermRun {
             dots: 0,
             bang_or_question: false,
@@ -173,8 +178,10 @@ impl TermRun {
         while j < end {
             match b[j] {
                 b')' | b']' => j += 1,
-                // A quote glued to the next word opens a sentence (`said.“He`), it does not close one.
                 b'"' | b'\'' if j + 1 >= end || !b[j + 1].is_ascii_alphanumeric() => j += 1,
+                // A double quote glued to the next word (`Muslim."The` / `cleric."He`) closes
+                // the sentence's open quote, or else opens the next sentence.
+                b'"' if open_quote(b, start, i) => j += 1,
                 _ => break,
             }
         }
@@ -191,6 +198,13 @@ impl TermRun {
     pub fn is_ellipsis(&self) -> bool {
         self.dots >= 2
     }
+}
+
+/// True when the sentence text before `i` has an odd number of double quotes (one is open).
+/// Looks back at most 2 KB so that the check stays O(1).
+fn open_quote(b: &[u8], start: usize, i: usize) -> bool {
+    let from = start.max(i.saturating_sub(2048));
+    b[from..i].iter().filter(|&&c| c == b'"').count() % 2 == 1
 }
 
 /// Past footnote marks at `j`: "[1]", "[7][8]", or bare 1-3 digit numbers ("11 12") that end
@@ -310,6 +324,11 @@ pub(super) fn prev_word_is_lowercase(text: &str, floor: usize, word_start: usize
         let s = token_start(b, floor, p);
         b[s].is_ascii_lowercase()
     }
+}
+
+/// A plain lowercase word of three or more ASCII letters ("abstained", "percent").
+pub(super) fn is_lowercase_word(w: &str) -> bool {
+    w.len() >= 3 && w.bytes().all(|c| c.is_ascii_lowercase())
 }
 
 /// Letter-dot abbreviations: "U.S", "p.m", "e.g", "U.S.A", "Ph.D" (segments of one or two

@@ -301,14 +301,25 @@ impl<'a> Resolver<'a> {
         let own_last = own.split_whitespace().last().unwrap_or("");
         if let Some(m) = hit {
             let person = !matches!(m.entity, EntityRef::Agency(_));
-            let text = &self.norm()[range.clone()];
             let name = self.entities.name(self.article, m.entity);
-            if person && own.contains(' ') && !name.ends_with(own_last) {
-                // the index joined more words than the name has ("Hillary Clinton Says Trump")
+            let own_first = own.split_whitespace().next().unwrap_or("");
+            let fits = own.contains(name) || name.ends_with(own_last) && name.contains(own_first);
+            if person && own.contains(' ') && !fits {
+                // the index joined other words to the name ("Hillary Clinton Says Trump") or
+                // took it for another person of that surname ("Bill Clinton")
                 return (Some(self.plain(own)), true);
             }
-            if person && !text.trim().contains(' ') {
-                if let Some(first) = self.first_with_surname(text.trim()) {
+            if person && !own.contains(' ') {
+                // a lone surname: the person of that name quoted first, else named first
+                if let Some(k) = self.known.iter().find(|k| {
+                    k.person
+                        && k.resolved
+                        && k.speaker.name.ends_with(own_last)
+                        && k.speaker.name.contains(' ')
+                }) {
+                    return (Some(k.speaker.clone()), true);
+                }
+                if let Some(first) = self.first_with_surname(&own) {
                     return (Some(self.entity_speaker(first)), true);
                 }
             }
@@ -453,7 +464,7 @@ impl<'a> Resolver<'a> {
         let ms = self.entities.mentions();
         let upto = ms.partition_point(|m| m.norm.start < pos);
         for m in ms[..upto].iter().rev() {
-            if m.sentence + 3 < here {
+            if m.sentence + 6 < here {
                 return None;
             }
             if matches!(m.entity, EntityRef::Agency(_))
@@ -480,7 +491,14 @@ impl<'a> Resolver<'a> {
                 }
                 lead = rest.trim_end();
             }
-            let opens = lead.ends_with(',')
+            // an opening phrase before the comma, not a clause with a subject of its own
+            let phrase = lead.ends_with(',')
+                && lead.split_whitespace().count() <= 8
+                && !lead.split_whitespace().any(|w| {
+                    let w = w.trim_end_matches(',').to_lowercase();
+                    self.words.is("person", &w) || self.words.is("plural", &w)
+                });
+            let opens = phrase
                 || !lead
                     .split_whitespace()
                     .any(|w| w.starts_with(char::is_lowercase) && !self.words.is("det", w));
@@ -489,6 +507,26 @@ impl<'a> Resolver<'a> {
             }
         }
         None
+    }
+
+    /// True when the official behind mention `m` has a title that fits the noun `head`
+    /// ("Sen." or "Senator" for "senator").
+    fn title_fits(&self, m: &EntityMention, head: &str) -> bool {
+        let EntityRef::Official(i) = m.entity else {
+            return false;
+        };
+        let Some(title) = self
+            .article
+            .officials
+            .get(i)
+            .and_then(|o| o.title.as_deref())
+        else {
+            return false;
+        };
+        title.to_lowercase().split_whitespace().any(|w| {
+            let w = w.trim_end_matches('.');
+            w == head || (w.len() >= 3 && head.starts_with(w))
+        })
     }
 
     /// The speaker record of an entity mention, or of the speaker already resolved at that
@@ -655,6 +693,18 @@ impl<'a> Resolver<'a> {
             return (None, !body);
         }
         let pos = np.range.start;
+        if !body {
+            // the subject of the paragraph when its title fits ("Cruz defends ... the senator")
+            let para = self.paragraph(pos);
+            let fits = |m: &&EntityMention| {
+                self.title_fits(m, head)
+                    || matches!(m.entity, EntityRef::Person(_))
+                        && self.paragraph(m.norm.start) == para
+            };
+            if let Some(m) = self.paragraph_subject(pos).filter(fits) {
+                return (Some(self.mention_speaker(m)), true);
+            }
+        }
         if let Some(m) = self.entities.description_antecedent(pos, &lower) {
             return (Some(self.entity_speaker(m)), !body);
         }
@@ -678,7 +728,8 @@ impl<'a> Resolver<'a> {
                 return (known, false);
             }
         }
-        let m = if body {
+        let generic = matches!(head, "agency" | "administration" | "government");
+        let m = if generic {
             self.entities.antecedent_body(pos)
         } else {
             None
