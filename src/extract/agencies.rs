@@ -7,7 +7,7 @@ use crate::document::Document;
 use crate::extract::names::NameModel;
 use crate::lexicon::{Lexicon, ListKind};
 use crate::record::{Agency, Article, Mention};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -28,6 +28,21 @@ struct FormDef {
     weak: bool,
     /// The form is one of the body's acronyms.
     acronym: bool,
+}
+
+/// What a pattern cue word starts (one word may start several patterns).
+#[derive(Debug, Clone, Copy, Default)]
+struct CueKind {
+    /// "X Department": a capitalised run before it.
+    head: bool,
+    /// "Department of X": a capitalised "of" tail after it.
+    of_head: bool,
+    /// "Biden administration".
+    admin: bool,
+    /// "Brazilian police": a demonym before it.
+    force: bool,
+    /// "the department": joins the latest body whose name has the word.
+    anaphor: bool,
 }
 
 /// Which body a candidate mention names.
@@ -57,12 +72,16 @@ pub(crate) struct AgencyExtractor {
     bodies: Vec<BodyDef>,
     by_name: HashMap<String, usize>,
     forms: Vec<FormDef>,
+    /// Gazetteer automaton, searched anchored at word starts.
     ac: Option<AhoCorasick>,
-    head_form: Regex,
-    of_form: Regex,
-    admin_form: Regex,
-    force_form: Option<Regex>,
-    anaphor: Option<Regex>,
+    /// First two bytes of every gazetteer form (indexed `b0 << 8 | b1`).
+    first_bytes: Vec<bool>,
+    /// Cue words of the patterns, and what each starts.
+    cues: Option<AhoCorasick>,
+    cue_kinds: Vec<CueKind>,
+    /// "of X" after an of-head ("Ministry" + " of Foreign Affairs").
+    of_tail: Regex,
+    demonyms: HashSet<String>,
     paren_acronym: Regex,
     chamber: Vec<String>,
     venue: HashSet<String>,
@@ -84,16 +103,6 @@ fn words_of(lexicon: &Lexicon, class: &str) -> Vec<String> {
         .filter_map(|r| r.get(1).map(|w| w.to_string()))
         .filter(|w| !w.is_empty())
         .collect()
-}
-
-/// An alternation of `words`, longest first, regex-escaped.
-fn alternation(words: &[String]) -> String {
-    let mut w: Vec<&String> = words.iter().collect();
-    w.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    w.iter()
-        .map(|s| regex::escape(s).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|")
 }
 
 /// Compile a pattern built from data; a bad user entry yields a pattern that never matches.
@@ -152,40 +161,66 @@ impl AgencyExtractor {
             }
         }
         let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .ok();
+        let mut first_bytes = vec![false; 1 << 16];
+        for p in &patterns {
+            match p.as_bytes() {
+                [a, b, ..] => first_bytes[usize::from(*a) << 8 | usize::from(*b)] = true,
+                [a] => (0..256).for_each(|b| first_bytes[usize::from(*a) << 8 | b] = true),
+                [] => {}
+            }
+        }
 
         let heads = words_of(lexicon, "head");
         let of_heads = words_of(lexicon, "of-head");
         let forces = words_of(lexicon, "force");
         let anaphors = words_of(lexicon, "anaphor");
-        let seq = format!(r"{CAP}(?:\s+(?:(?:of|and|for|on|the|&)\s+)?{CAP}){{0,4}}");
-        let head_form = compile(&format!(r"\b({seq})\s+({})\b", alternation(&heads)));
         let tail = format!(
             r"{CAP}(?:\s+(?:(?:and|of|for|on|the|&)\s+)?{CAP}){{0,5}}(?:,\s+{CAP}(?:\s+{CAP})*,?\s+and\s+{CAP}(?:\s+{CAP})*)?"
         );
-        let of_form = compile(&format!(
-            r"\b(?:{})\s+(?:of|for|on)\s+(?:the\s+)?{tail}",
-            alternation(&of_heads)
-        ));
-        let admin_form = compile(&format!(
-            r"\b({CAP}(?:-[A-Z][A-Za-z]+)?)\s+[Aa]dministration\b"
-        ));
-        let demonyms: Vec<String> = lexicon
+        let of_tail = compile(&format!(r"^\s+(?:of|for|on)\s+(?:the\s+)?{tail}"));
+        let demonyms: HashSet<String> = lexicon
             .rows(ListKind::Demonyms)
             .filter_map(|r| r.first().map(|d| d.to_string()))
             .filter(|d| !d.is_empty())
             .collect();
-        let force_form = (!demonyms.is_empty() && !forces.is_empty()).then(|| {
-            compile(&format!(
-                r"(?:^|[^A-Za-z.])((?:{})\s+(?:{}))\b",
-                alternation(&demonyms),
-                alternation(&forces)
-            ))
-        });
-        let anaphor = (!anaphors.is_empty())
-            .then(|| compile(&format!(r"\b[Tt]he\s+({})\b", alternation(&anaphors))));
+        let mut cue_words: Vec<String> = Vec::new();
+        let mut cue_kinds: Vec<CueKind> = Vec::new();
+        let mut cue = |w: &str, f: fn(&mut CueKind)| {
+            let i = match cue_words.iter().position(|x| x == w) {
+                Some(i) => i,
+                None => {
+                    cue_words.push(w.to_string());
+                    cue_kinds.push(CueKind::default());
+                    cue_words.len() - 1
+                }
+            };
+            f(&mut cue_kinds[i]);
+        };
+        for h in &heads {
+            cue(h, |k| k.head = true);
+        }
+        for h in &of_heads {
+            cue(h, |k| k.of_head = true);
+        }
+        for h in ["administration", "Administration"] {
+            cue(h, |k| k.admin = true);
+        }
+        for h in &forces {
+            cue(h, |k| k.force = true);
+        }
+        for h in &anaphors {
+            cue(h, |k| k.anaphor = true);
+        }
+        let cues = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&cue_words)
+            .ok();
         let set =
             |class: &str| -> HashSet<String> { words_of(lexicon, class).into_iter().collect() };
         let parties = lexicon
@@ -198,11 +233,11 @@ impl AgencyExtractor {
             by_name,
             forms,
             ac,
-            head_form,
-            of_form,
-            admin_form,
-            force_form,
-            anaphor,
+            first_bytes,
+            cues,
+            cue_kinds,
+            of_tail,
+            demonyms,
             paren_acronym: compile(r"^\s*\(([A-Z][A-Za-z&]{1,9})\)"),
             chamber: words_of(lexicon, "chamber"),
             venue: set("venue"),
@@ -221,27 +256,28 @@ impl AgencyExtractor {
     pub(crate) fn extract(&self, doc: &Document, _article: &Article) -> Vec<Agency> {
         let text = doc.norm();
         let mut cands: Vec<Cand> = Vec::new();
+        let mut anaphors = Vec::new();
+        let mut local: Vec<Cand> = Vec::new();
         for (si, s) in doc.sentences().iter().enumerate() {
-            let mut local = Vec::new();
+            local.clear();
             self.gazetteer(text, s.norm.clone(), si, &mut local);
-            self.patterns(text, s.norm.clone(), si, &mut local);
+            self.patterns(text, s.norm.clone(), si, &mut local, &mut anaphors);
             // longest wins; on a tie the gazetteer (pushed first) wins
             local.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end)));
-            let mut kept: Vec<Cand> = Vec::new();
-            for c in local {
-                if let Some(last) = kept.last() {
-                    if c.range.start < last.range.end {
-                        continue;
-                    }
+            let from = cands.len();
+            for c in local.drain(..) {
+                if cands[from..]
+                    .last()
+                    .is_some_and(|last: &Cand| c.range.start < last.range.end)
+                {
+                    continue;
                 }
-                // a longer candidate starting later may still cover this one: resolve by length
-                kept.push(c);
+                cands.push(c);
             }
-            cands.extend(kept);
         }
         let accepted = self.accept(text, cands);
         let accepted = self.add_acronyms(doc, accepted);
-        let accepted = self.add_anaphors(doc, accepted);
+        let accepted = self.add_anaphors(text, accepted, anaphors);
         self.records(doc, accepted)
     }
 
@@ -251,16 +287,38 @@ impl AgencyExtractor {
         let Some(slice) = text.get(range.clone()) else {
             return;
         };
-        for m in ac.find_iter(slice) {
+        // Forms start at word starts with a known first byte (mostly capitals): search
+        // anchored there instead of scanning every byte of the sentence.
+        let bytes = slice.as_bytes();
+        let mut shout: Option<bool> = None;
+        let mut p = 0;
+        while p < bytes.len() {
+            let b = bytes[p];
+            let word_start = p == 0 || !bytes[p - 1].is_ascii_alphanumeric();
+            let pair = usize::from(b) << 8 | usize::from(bytes.get(p + 1).copied().unwrap_or(0));
+            if !word_start || !self.first_bytes[pair] {
+                p += 1;
+                continue;
+            }
+            let input = Input::new(slice)
+                .span(p..slice.len())
+                .anchored(Anchored::Yes);
+            let Ok(Some(m)) = ac.try_find(input) else {
+                p += 1;
+                continue;
+            };
             let r = range.start + m.start()..range.start + m.end();
             if !on_word_boundaries(text, &r) {
+                p += 1;
                 continue;
             }
             let Some(form) = self.forms.get(m.pattern().as_usize()) else {
+                p += 1;
                 continue;
             };
             // an acronym inside an all-caps line ("WASHINGTON WHO KNEW") is a word, not a body
-            if form.acronym && form.body < self.bodies.len() && shouting(slice) {
+            if form.acronym && *shout.get_or_insert_with(|| shouting(slice)) {
+                p = m.end();
                 continue;
             }
             out.push(Cand {
@@ -275,59 +333,83 @@ impl AgencyExtractor {
                     "gazetteer"
                 },
             });
+            p = m.end();
         }
     }
 
-    /// Pattern matches inside `range` for bodies not (or differently) in the gazetteer.
-    fn patterns(&self, text: &str, range: Range<usize>, si: usize, out: &mut Vec<Cand>) {
+    /// Pattern matches inside `range` for bodies not (or differently) in the gazetteer. Cue
+    /// words ("Department", "administration", "police") are found with one automaton; each
+    /// cue is then read outward by hand, so no regex scans the whole sentence.
+    fn patterns(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        si: usize,
+        out: &mut Vec<Cand>,
+        anaphors: &mut Vec<(Range<usize>, Range<usize>, usize)>,
+    ) {
+        let Some(ac) = &self.cues else { return };
         let Some(slice) = text.get(range.clone()) else {
             return;
         };
         let base = range.start;
-        for c in self.head_form.captures_iter(slice) {
-            let (Some(seq), Some(head)) = (c.get(1), c.get(2)) else {
+        for m in ac.find_iter(slice) {
+            let (s, e) = (base + m.start(), base + m.end());
+            if !on_word_boundaries(text, &(s..e)) {
+                continue;
+            }
+            let Some(kind) = self.cue_kinds.get(m.pattern().as_usize()).copied() else {
                 continue;
             };
-            let start = self.trim_front(slice, seq.start(), seq.end());
-            if start >= seq.end() {
-                continue;
+            if kind.head {
+                let start = cap_run_start(text, s, range.start);
+                let start = self.trim_front(text, start, s);
+                if start < s {
+                    let words = text[start..s].trim_end();
+                    if self.head_ok(words, &text[s..e]) {
+                        self.push_found(text, start..e, si, "pattern:x-head", out);
+                    }
+                }
             }
-            let words = &slice[start..seq.end()];
-            let head_text = head.as_str();
-            if !self.head_ok(words, head_text) {
-                continue;
+            if kind.of_head {
+                if let Some(t) = self.of_tail.find(&text[e..range.end]) {
+                    let end = self.trim_tail(text, s, e + t.end());
+                    if end > s && text[s..end].split_whitespace().count() >= 3 {
+                        self.push_found(text, s..end, si, "pattern:head-of", out);
+                    }
+                }
             }
-            let r = base + start..base + head.end();
-            self.push_found(text, r, si, "pattern:x-head", out);
-        }
-        for m in self.of_form.find_iter(slice) {
-            let end = self.trim_tail(slice, m.start(), m.end());
-            if end <= m.start() {
-                continue;
+            if kind.admin {
+                if let Some(w) = prev_word_span(text, s, range.start) {
+                    let who = &text[w.clone()];
+                    let cap = who.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+                    if cap
+                        && !self.function.contains(who)
+                        && !self.parties.contains(who)
+                        && !self.is_demonym_like(who)
+                    {
+                        self.push_found(text, w.start..e, si, "pattern:administration", out);
+                    }
+                }
             }
-            let r = base + m.start()..base + end;
-            // "Department of" alone, or "Board of Directors"-like company bodies, stay out
-            if text[r.clone()].split_whitespace().count() < 3 {
-                continue;
+            if kind.anaphor {
+                if let Some(w) = prev_word_span(text, s, range.start) {
+                    if matches!(&text[w.clone()], "the" | "The") {
+                        anaphors.push((w.start..e, s..e, si));
+                    }
+                }
             }
-            self.push_found(text, r, si, "pattern:head-of", out);
-        }
-        for c in self.admin_form.captures_iter(slice) {
-            let (Some(who), Some(all)) = (c.get(1), c.get(0)) else {
-                continue;
-            };
-            let w = who.as_str();
-            if self.function.contains(w) || self.parties.contains(w) || self.is_demonym_like(w) {
-                continue;
-            }
-            let r = base + who.start()..base + all.end();
-            self.push_found(text, r, si, "pattern:administration", out);
-        }
-        if let Some(force) = &self.force_form {
-            for c in force.captures_iter(slice) {
-                let Some(m) = c.get(1) else { continue };
-                let r = base + m.start()..base + m.end();
-                self.push_found(text, r, si, "pattern:demonym-force", out);
+            if kind.force {
+                if let Some(w) = prev_word_span(text, s, range.start) {
+                    let one = &text[w.clone()];
+                    let two = prev_word_span(text, w.start, range.start)
+                        .filter(|p| self.demonyms.contains(&text[p.start..w.end]));
+                    if let Some(p) = two {
+                        self.push_found(text, p.start..e, si, "pattern:demonym-force", out);
+                    } else if self.demonyms.contains(one) {
+                        self.push_found(text, w.start..e, si, "pattern:demonym-force", out);
+                    }
+                }
             }
         }
     }
@@ -562,49 +644,41 @@ impl AgencyExtractor {
 
     /// "the department", "the agency": join the latest body before it whose name contains the
     /// head noun. No new body comes from an anaphor.
-    fn add_anaphors(&self, doc: &Document, mut cands: Vec<Cand>) -> Vec<Cand> {
-        let Some(re) = &self.anaphor else {
-            return cands;
-        };
-        if cands.is_empty() {
+    fn add_anaphors(
+        &self,
+        text: &str,
+        mut cands: Vec<Cand>,
+        anaphors: Vec<(Range<usize>, Range<usize>, usize)>,
+    ) -> Vec<Cand> {
+        if cands.is_empty() || anaphors.is_empty() {
             return cands;
         }
-        let text = doc.norm();
         let mut extra = Vec::new();
-        for (si, s) in doc.sentences().iter().enumerate() {
-            let Some(slice) = text.get(s.norm.clone()) else {
+        for (r, head, si) in anaphors {
+            // "the department's" is fine; "the Department of X" was matched already
+            let upto = cands.partition_point(|c| c.range.start < r.start);
+            if cands.get(upto).is_some_and(|n| n.range.start < r.end)
+                || upto > 0 && cands[upto - 1].range.end > r.start
+            {
                 continue;
-            };
-            for c in re.captures_iter(slice) {
-                let (Some(all), Some(head)) = (c.get(0), c.get(1)) else {
-                    continue;
+            }
+            let head = &text[head];
+            let target = cands[..upto].iter().rev().find(|c| {
+                let name = match &c.key {
+                    BodyKey::Known(b) => self.bodies[*b].name.as_str(),
+                    BodyKey::Found(_) => c.name.as_str(),
                 };
-                let r = s.norm.start + all.start()..s.norm.start + all.end();
-                // "the department's" is fine; "the Department of X" was matched already
-                let upto = cands.partition_point(|c| c.range.start < r.start);
-                if cands.get(upto).is_some_and(|n| n.range.start < r.end)
-                    || upto > 0 && cands[upto - 1].range.end > r.start
-                {
-                    continue;
-                }
-                let head = head.as_str();
-                let target = cands[..upto].iter().rev().find(|c| {
-                    let name = match &c.key {
-                        BodyKey::Known(b) => self.bodies[*b].name.as_str(),
-                        BodyKey::Found(_) => c.name.as_str(),
-                    };
-                    name.to_lowercase().contains(head)
+                contains_word_ci(name, head)
+            });
+            if let Some(t) = target {
+                extra.push(Cand {
+                    range: r,
+                    sentence: si,
+                    key: t.key.clone(),
+                    name: t.name.clone(),
+                    weak: false,
+                    rule: "anaphor",
                 });
-                if let Some(t) = target {
-                    extra.push(Cand {
-                        range: r,
-                        sentence: si,
-                        key: t.key.clone(),
-                        name: t.name.clone(),
-                        weak: false,
-                        rule: "anaphor",
-                    });
-                }
             }
         }
         cands.extend(extra);
@@ -720,6 +794,64 @@ fn on_word_boundaries(text: &str, r: &Range<usize>) -> bool {
     !(word(before) && word(first) || word(after) && word(last))
         && before != Some('-')
         && !(after == Some('-') && word(text[r.end + 1..].chars().next()))
+}
+
+/// True when `name` has the word `word`, ignoring ASCII case ("Department of Commerce",
+/// "department").
+fn contains_word_ci(name: &str, word: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// True for a capitalised word of a name ("Commerce", "U.S.", "Al-Qaeda").
+fn is_cap_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_alphabetic() || c == '.' || c == '-')
+}
+
+/// The span of the word right before `pos` (separated by spaces only), not before `floor`.
+fn prev_word_span(text: &str, pos: usize, floor: usize) -> Option<Range<usize>> {
+    let before = text.get(floor..pos)?;
+    let trimmed = before.trim_end_matches(' ');
+    if trimmed.len() == before.len() {
+        return None;
+    }
+    let start = trimmed
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &trimmed[start..];
+    (!word.is_empty()).then(|| floor + start..floor + trimmed.len())
+}
+
+/// Start of the run of capitalised words (with inner "of", "and", "for", "on", "the", "&")
+/// that ends right before `pos`; `pos` itself when there is none. At most five words.
+fn cap_run_start(text: &str, pos: usize, floor: usize) -> usize {
+    let mut start = pos;
+    let mut at = pos;
+    let mut caps = 0;
+    let mut pending_connector = false;
+    while caps < 5 {
+        let Some(w) = prev_word_span(text, at, floor) else {
+            break;
+        };
+        let word = &text[w.clone()];
+        if is_cap_word(word) {
+            caps += 1;
+            start = w.start;
+            pending_connector = false;
+        } else if matches!(word, "of" | "and" | "for" | "on" | "the" | "&")
+            && caps > 0
+            && !pending_connector
+        {
+            pending_connector = true;
+        } else {
+            break;
+        }
+        at = w.start;
+    }
+    start
 }
 
 /// True when a text is written in capitals (a shouted headline), where acronyms are words.

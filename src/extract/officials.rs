@@ -8,7 +8,7 @@ use crate::document::Document;
 use crate::extract::names::{self, NameHit, NameModel, Token};
 use crate::lexicon::{Lexicon, ListKind};
 use crate::record::{Agency, Article, Mention, Official};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -18,8 +18,12 @@ use std::ops::Range;
 pub(crate) struct OfficialExtractor {
     names: NameModel,
     titles: Option<AhoCorasick>,
+    /// First two bytes (lowercased, indexed `b0 << 8 | b1`) of every title.
+    title_first: Vec<bool>,
     /// Agencies of each title pattern, in order of preference.
     title_agencies: Vec<Vec<String>>,
+    /// The title patterns as written in the list.
+    patterns_text: Vec<String>,
     modifiers: HashSet<String>,
     function: HashSet<String>,
     clause: HashSet<String>,
@@ -84,10 +88,20 @@ impl OfficialExtractor {
             );
         }
         let titles = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .ok();
+        let mut title_first = vec![false; 1 << 16];
+        for p in &patterns {
+            if let [a, b, ..] = p.as_bytes() {
+                let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+                title_first[usize::from(a) << 8 | usize::from(b)] = true;
+            }
+        }
+        let patterns_text = patterns.clone();
         let mut states = HashMap::new();
         let mut longest: HashMap<String, String> = HashMap::new();
         for row in lexicon.rows(ListKind::States) {
@@ -106,7 +120,9 @@ impl OfficialExtractor {
         OfficialExtractor {
             names: NameModel::new(lexicon),
             titles,
+            title_first,
             title_agencies,
+            patterns_text,
             modifiers: lexicon
                 .lines(ListKind::TitleModifiers)
                 .map(|w| w.trim().to_string())
@@ -140,13 +156,19 @@ impl OfficialExtractor {
         let text = doc.norm();
         let mut roles: Vec<Role> = Vec::new();
         let mut hits_all: Vec<(NameHit, usize)> = Vec::new();
+        let mut descs: Vec<Role> = Vec::new();
+        let mut sent_toks: Vec<Vec<Token>> = Vec::with_capacity(doc.sentences().len());
         for (si, s) in doc.sentences().iter().enumerate() {
             let toks = names::tokenize(text, s.norm.clone());
-            let hits = self.names.find(text, s.norm.clone());
-            if hits.is_empty() {
+            let hits = self.names.find_in(text, &toks);
+            // descriptions look back one sentence at most: skip sentences far from any name
+            let near = hits_all.last().is_some_and(|(_, hs)| hs + 1 >= si);
+            if hits.is_empty() && !near {
+                sent_toks.push(toks);
                 continue;
             }
             let titles = self.title_matches(text, s.norm.clone(), &toks);
+            descs.extend(self.descriptions(text, &toks, &titles, &hits, si));
             for hit in &hits {
                 let Some(a) = toks.iter().position(|t| t.start == hit.range.start) else {
                     continue;
@@ -157,7 +179,7 @@ impl OfficialExtractor {
                     .map_or(toks.len(), |i| i + 1);
                 let mut role = self
                     .title_before(text, &toks, &titles, hit, a, si)
-                    .or_else(|| self.appositive_after(text, &toks, &titles, hit, b, si))
+                    .or_else(|| self.appositive_after(text, &toks, &titles, hit, &hits, b, si))
                     .or_else(|| self.appositive_before(text, &toks, &titles, hit, a, si));
                 let (party, state) = self.party_state(text, hit.range.end);
                 if role.is_none() && state.is_some() {
@@ -174,6 +196,10 @@ impl OfficialExtractor {
                         rule: "party-state",
                     });
                 }
+                // "hosts Joe Scarborough and Mika Brzezinski": a plural title covers both
+                if role.is_none() {
+                    role = self.shared_title(text, &roles, si, hit);
+                }
                 if let Some(mut r) = role {
                     r.party = party.or(r.party);
                     r.state = state.or(r.state);
@@ -181,12 +207,133 @@ impl OfficialExtractor {
                 }
             }
             hits_all.extend(hits.into_iter().map(|h| (h, si)));
+            sent_toks.push(toks);
         }
+        self.resolve_descriptions(text, &mut roles, descs, &hits_all);
         if roles.is_empty() {
             return Vec::new();
         }
         let drafts = self.group(text, roles, &hits_all);
-        self.records(doc, article, drafts)
+        self.records(doc, article, drafts, &sent_toks)
+    }
+
+    /// Definite descriptions with a title and no name ("the Texas senator", "the former
+    /// secretary of state"), as roles whose name is still to be found.
+    fn descriptions(
+        &self,
+        text: &str,
+        toks: &[Token],
+        titles: &[(usize, usize, usize)],
+        hits: &[NameHit],
+        si: usize,
+    ) -> Vec<Role> {
+        let mut out = Vec::new();
+        for &(first, last, pat) in titles {
+            // followed by a name: that is a title-before, not a description
+            if toks.get(last + 1).is_some_and(|n| {
+                n.joined
+                    && hits.iter().any(|h| {
+                        h.range.start == n.start
+                            || h.honorific.as_ref().is_some_and(|r| r.start == n.start)
+                    })
+            }) || toks[last].poss
+            {
+                continue;
+            }
+            // "the GOP candidates": a plural names a group, not one person
+            if toks[last].end > 0 && text[..toks[last].end].ends_with('s') && {
+                let pat_text = &self.patterns_text[pat];
+                !pat_text.ends_with('s')
+            } {
+                continue;
+            }
+            let mut start = first;
+            while start > 0 && first - start < 6 && toks[start].joined {
+                let j = start - 1;
+                let w = toks[j].text(text);
+                if toks[j].poss || DETERMINERS.contains(&w.to_lowercase().as_str()) {
+                    break;
+                }
+                if let Some(&(f, _, _)) = titles.iter().find(|t| t.1 == j) {
+                    start = f;
+                    continue;
+                }
+                if self.modifiers.contains(w) || toks[j].cap && !self.function.contains(w) {
+                    start = j;
+                    continue;
+                }
+                break;
+            }
+            let det = start.checked_sub(1).map(|d| toks[d].text(text));
+            let the = matches!(det, Some("the" | "The")) && toks[start].joined;
+            // a bare "the spokesman" is too vague to name anyone
+            if !the || last - start < 1 && first == start && last == first {
+                continue;
+            }
+            let title =
+                toks[start].start..toks[last].end + usize::from(abbrev_dot(text, &toks[last]));
+            let ttext = &text[title.clone()];
+            out.push(Role {
+                name: 0..0,
+                mention: toks[start - 1].start..title.end,
+                sentence: si,
+                title: Some(title.clone()),
+                scope: title.clone(),
+                org: None,
+                pattern: Some(pat),
+                party: self.party_in(ttext),
+                state: self.state_in(ttext),
+                rule: "description",
+            });
+        }
+        out
+    }
+
+    /// Give each description to the closest person named before it (same or previous sentence)
+    /// who has no titled role yet.
+    fn resolve_descriptions(
+        &self,
+        text: &str,
+        roles: &mut Vec<Role>,
+        descs: Vec<Role>,
+        hits: &[(NameHit, usize)],
+    ) {
+        for mut d in descs {
+            let pos = d.mention.start;
+            let cand = hits.iter().rev().find(|(h, si)| {
+                h.range.end <= pos
+                    && si + 1 >= d.sentence
+                    && !roles.iter().any(|r| {
+                        r.title.is_some()
+                            && same_person(&text[r.name.clone()], &text[h.range.clone()])
+                    })
+            });
+            if let Some((h, _)) = cand {
+                d.name = h.range.clone();
+                roles.push(d);
+            }
+        }
+    }
+
+    /// The role of the previous name in the sentence when its title is plural and this name
+    /// is conjoined to it ("Sens. John McCain and Lindsey Graham").
+    fn shared_title(&self, text: &str, roles: &[Role], si: usize, hit: &NameHit) -> Option<Role> {
+        let prev = roles
+            .last()
+            .filter(|r| r.sentence == si && r.rule == "title-before")?;
+        let title = prev.title.clone()?;
+        let plural = text[title.clone()].trim_end_matches('.').ends_with('s');
+        let gap = text.get(prev.name.end..hit.range.start)?;
+        if !plural || !matches!(gap, " and " | ", " | ", and ") {
+            return None;
+        }
+        let mut r = prev.clone();
+        r.name = hit.range.clone();
+        r.mention = hit.range.clone();
+        r.party = None;
+        r.state = None;
+        r.rule = "title-shared";
+        Some(r)
     }
 
     /// Title matches in a sentence as token ranges `[first, last]` with their pattern index.
@@ -198,24 +345,43 @@ impl OfficialExtractor {
     ) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         let Some(ac) = &self.titles else { return out };
-        let slice = &text[range.clone()];
-        for m in ac.find_iter(slice) {
-            let s = range.start + m.start();
-            let e = range.start + m.end();
-            let Some(first) = toks.iter().position(|t| t.start == s) else {
-                continue;
-            };
-            let Some(last) = toks[first..].iter().position(|t| t.end == e) else {
-                continue;
-            };
-            let last = first + last;
-            // abbreviations ("Sen", "Gov") need their period or a capitalised form
-            let word = &text[s..e];
-            let lowered = word.chars().next().is_some_and(char::is_lowercase);
-            if lowered && word.len() <= 3 && !toks[last].dot {
+        let slice = &text[..range.end];
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            let tb = text.as_bytes();
+            let pair = usize::from(tb[t.start].to_ascii_lowercase()) << 8
+                | usize::from(tb.get(t.start + 1).map_or(0, u8::to_ascii_lowercase));
+            if !self.title_first[pair] {
+                i += 1;
                 continue;
             }
-            out.push((first, last, m.pattern().as_usize()));
+            let input = Input::new(slice)
+                .span(t.start..range.end)
+                .anchored(Anchored::Yes);
+            let Ok(Some(m)) = ac.try_find(input) else {
+                i += 1;
+                continue;
+            };
+            let e = m.end();
+            // a plural title ("hosts", "Sens.") covers the whole word
+            let last = toks[i..]
+                .iter()
+                .take_while(|x| x.start < e)
+                .position(|x| x.end == e || x.end == e + 1 && text[e..].starts_with('s'));
+            let Some(last) = last.map(|l| i + l) else {
+                i += 1;
+                continue;
+            };
+            // abbreviations ("Sen", "Gov") need their period or a capitalised form
+            let word = &text[t.start..e];
+            let lowered = word.chars().next().is_some_and(char::is_lowercase);
+            if lowered && word.len() <= 3 && !toks[last].dot {
+                i += 1;
+                continue;
+            }
+            out.push((i, last, m.pattern().as_usize()));
+            i = last + 1;
         }
         out
     }
@@ -296,12 +462,14 @@ impl OfficialExtractor {
 
     /// "Brian Nelson, Treasury's undersecretary for ...", "Tom Fitton, president of Judicial
     /// Watch", "Josh Earnest, the White House press secretary".
+    #[allow(clippy::too_many_arguments)]
     fn appositive_after(
         &self,
         text: &str,
         toks: &[Token],
         titles: &[(usize, usize, usize)],
         hit: &NameHit,
+        hits: &[NameHit],
         b: usize,
         si: usize,
     ) -> Option<Role> {
@@ -311,22 +479,64 @@ impl OfficialExtractor {
             return None;
         }
         let mut i = b;
-        let w = toks[i].text(text);
-        if matches!(w, "the" | "a" | "an" | "The" | "A" | "An") {
+        let relative = toks[i].text(text) == "who";
+        // "Huma Abedin, who was a top adviser to ..."
+        if relative {
+            i += 1;
+            let w = toks.get(i).map_or("", |t| t.text(text));
+            match w {
+                "is" | "was" | "remains" | "became" => i += 1,
+                "has" | "had" if toks.get(i + 1).is_some_and(|t| t.text(text) == "been") => i += 2,
+                "served" | "serves" if toks.get(i + 1).is_some_and(|t| t.text(text) == "as") => {
+                    i += 2
+                }
+                _ => return None,
+            }
+        }
+        if toks
+            .get(i)
+            .is_some_and(|t| DETERMINERS.contains(&t.text(text).to_lowercase().as_str()))
+        {
             i += 1;
         }
         let start = i;
         let mut end = i;
+        let mut closed = false;
         while end < toks.len() && end - start < 14 {
             if end > start && !toks[end].joined {
+                closed = true;
                 break;
             }
-            if self.clause.contains(toks[end].text(text)) {
+            let w = toks[end].text(text);
+            if self.clause.contains(w) {
+                // a relative clause may follow an appositive; a verb means a new clause
+                closed = matches!(
+                    w,
+                    "who" | "which" | "whose" | "whom" | "said" | "says" | "told" | "added"
+                );
                 break;
             }
             end += 1;
         }
-        if end <= start {
+        if end == toks.len() || relative {
+            closed = true;
+        }
+        if end <= start || !closed {
+            return None;
+        }
+        // "Carly Fiorina, Ohio Gov. John Kasich": the title belongs to the next name
+        let (ps, pe) = (
+            toks[start].start,
+            toks.get(end).map_or(usize::MAX, |t| t.start),
+        );
+        let holds_title = |h: &NameHit| {
+            h.honorific
+                .as_ref()
+                .map_or(true, |r| self.names.office_of(&text[r.clone()]).is_some())
+        };
+        if hits.iter().any(|h| {
+            h.range.start >= ps && h.range.start <= pe && h.range != hit.range && holds_title(h)
+        }) {
             return None;
         }
         self.phrase_role(
@@ -361,7 +571,14 @@ impl OfficialExtractor {
         }
         let end = a;
         let mut start = a - 1;
-        while start > 0 && toks[start].joined && a - start < 12 {
+        while start > 0 && a - start < 12 {
+            if !toks[start].joined {
+                // "Secretary of State for Culture, Media and Sport": a comma inside a name
+                let gap = &text[toks[start - 1].end..toks[start].start];
+                if !(gap == ", " && toks[start].cap && toks[start - 1].cap) {
+                    break;
+                }
+            }
             let w = toks[start - 1].text(text);
             if matches!(w, "a" | "an" | "the" | "A" | "An" | "The") {
                 break;
@@ -518,17 +735,25 @@ impl OfficialExtractor {
             .find_map(|w| self.parties.get(w).cloned())
     }
 
-    /// A full state name inside a title ("Texas senator", "New Jersey Gov.").
+    /// A full state name inside a title, right before a title word ("Texas senator", "New
+    /// Jersey Gov.", "former Florida governor"), not inside a name ("Washington Post").
     fn state_in(&self, title: &str) -> Option<String> {
         let words: Vec<&str> = title.split_whitespace().collect();
+        let head_like = |i: usize| {
+            words.get(i).is_some_and(|w| {
+                i + 1 == words.len()
+                    || w.ends_with('.')
+                    || w.chars().next().is_some_and(char::is_lowercase)
+            })
+        };
         for i in 0..words.len() {
-            if i + 1 < words.len() {
+            if i + 2 < words.len() + 1 && i + 1 < words.len() {
                 let two = format!("{} {}", words[i], words[i + 1]);
-                if self.state_names.contains(&two) {
+                if self.state_names.contains(&two) && head_like(i + 2) {
                     return Some(two);
                 }
             }
-            if self.state_names.contains(words[i]) {
+            if self.state_names.contains(words[i]) && head_like(i + 1) {
                 return Some(words[i].to_string());
             }
         }
@@ -577,7 +802,13 @@ impl OfficialExtractor {
     }
 
     /// Bare surnames and "the senator" join the drafts; then records in order of first mention.
-    fn records(&self, doc: &Document, article: &Article, mut drafts: Vec<Draft>) -> Vec<Official> {
+    fn records(
+        &self,
+        doc: &Document,
+        article: &Article,
+        mut drafts: Vec<Draft>,
+        sent_toks: &[Vec<Token>],
+    ) -> Vec<Official> {
         let text = doc.norm();
         let surnames: Vec<String> = drafts
             .iter()
@@ -588,19 +819,16 @@ impl OfficialExtractor {
             .flat_map(|d| d.mentions.iter().map(|m| m.0.clone()))
             .collect();
         taken.sort_by_key(|r| r.start);
-        for (si, s) in doc.sentences().iter().enumerate() {
-            let toks = names::tokenize(text, s.norm.clone());
+        for (si, toks) in sent_toks.iter().enumerate() {
             for (k, t) in toks.iter().enumerate() {
                 if !t.cap {
                     continue;
                 }
                 let w = t.text(text);
-                let cands: Vec<usize> = (0..drafts.len())
-                    .filter(|&d| surnames[d] == w && w.chars().count() > 1)
-                    .collect();
-                if cands.is_empty() {
+                if w.len() < 2 || !surnames.iter().any(|s| s == w) {
                     continue;
                 }
+                let cands: Vec<usize> = (0..drafts.len()).filter(|&d| surnames[d] == w).collect();
                 let r = t.start..t.end;
                 let at = taken.partition_point(|x| x.end <= r.start);
                 if taken.get(at).is_some_and(|x| x.start < r.end) {
@@ -703,6 +931,18 @@ impl OfficialExtractor {
 /// True when a token's period is part of an abbreviation ("Sen.", "Gov."), not a full stop.
 fn abbrev_dot(text: &str, t: &Token) -> bool {
     t.dot && t.cap && t.text(text).chars().count() <= 4
+}
+
+/// Words that open an appositive noun phrase ("Jane Doe, a spokeswoman").
+const DETERMINERS: [&str; 5] = ["a", "an", "the", "another", "also"];
+
+/// True when two written names can be the same person (same surname, no conflicting given
+/// name).
+fn same_person(a: &str, b: &str) -> bool {
+    names::surname(a) == names::surname(b)
+        && (a.split_whitespace().count() == 1
+            || b.split_whitespace().count() == 1
+            || names::given(a) == names::given(b))
 }
 
 /// The agency record named `name`.

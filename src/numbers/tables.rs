@@ -68,6 +68,8 @@ pub(crate) enum Role {
     RateAfter,
     StreetAfter,
     Name,
+    VagueBefore,
+    PartBefore,
 }
 
 impl Role {
@@ -86,11 +88,13 @@ impl Role {
             "rate-after" => Role::RateAfter,
             "street-after" => Role::StreetAfter,
             "name" => Role::Name,
+            "vague-before" => Role::VagueBefore,
+            "part-before" => Role::PartBefore,
             _ => return None,
         })
     }
 
-    const COUNT: usize = 13;
+    const COUNT: usize = 15;
 
     fn index(self) -> usize {
         self as usize
@@ -117,6 +121,8 @@ pub(crate) mod word_role {
     pub const PRONOUN: u16 = 128;
     /// Starts a relative clause: a list ellipsis does not borrow across one ("which").
     pub const RELATIVE: u16 = 256;
+    /// A singular noun for a person: "one person" counts even on its own.
+    pub const PERSON: u16 = 512;
 }
 
 /// Compiled number tables.
@@ -226,6 +232,7 @@ impl Tables {
                 Some("determiner") => word_role::DETERMINER,
                 Some("pronoun") => word_role::PRONOUN,
                 Some("relative") => word_role::RELATIVE,
+                Some("person") => word_role::PERSON,
                 _ => continue,
             };
             if let Some(w) = row.first() {
@@ -282,9 +289,14 @@ impl Tables {
         let tail = before[tail_start..].trim_end();
         if !tail.is_ascii() {
             let lower = tail.to_lowercase();
-            return self.cues[role.index()]
-                .iter()
-                .any(|cue| ends_phrase(&lower, cue) && role != Role::Month);
+            return self.cues[role.index()].iter().any(|cue| {
+                ends_phrase(&lower, cue)
+                    && (role != Role::Month
+                        || tail.len() >= cue.len()
+                            && tail.is_char_boundary(tail.len() - cue.len())
+                            && tail[tail.len() - cue.len()..]
+                                .starts_with(|c: char| c.is_uppercase()))
+            });
         }
         let mut buf = [0u8; 24];
         let b = &mut buf[..tail.len()];

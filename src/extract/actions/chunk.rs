@@ -142,10 +142,25 @@ pub(super) fn verb_group(s: &Sentence, i: usize, forms: u8, after: usize) -> Opt
             }
         }
     }
-    if forms & form::S3 != 0 && aux == 0 && s3_subject_before(s, j) && !s.is(after, class::PREP) {
+    let phrasal = after > i + 1;
+    if forms & form::S3 != 0
+        && aux == 0
+        && s3_subject_before(s, j)
+        && (phrasal || !s.is(after, class::PREP) || s.low(after) == "to")
+    {
         return group(Voice::Active).map(|g| Group { s3: true, ..g });
     }
     if forms & form::BASE != 0 && aux & (class::MODAL | class::DO) != 0 {
+        return group(Voice::Active);
+    }
+    // present tense after a plural subject: "Authorities blame ...", "Brazilian police charge the
+    // American swimmer"; an object must follow ("the police attack on ..." is a noun)
+    if forms & form::BASE != 0
+        && aux == 0
+        && plural_subject_before(s, j)
+        && np_start(s, after)
+        && !s.is(after, class::PREP)
+    {
         return group(Voice::Active);
     }
     None
@@ -166,6 +181,17 @@ fn s3_subject_before(s: &Sentence, j: usize) -> bool {
     }
     t.cap
         || t.class & (class::PRON_PERSON | class::PRON_THING | class::REL | class::ACTOR_NOUN) != 0
+}
+
+/// A plural subject just before a base-form verb: a group noun ("police", "officials") or
+/// "they"/"we", not itself after a determiner-less preposition.
+fn plural_subject_before(s: &Sentence, j: usize) -> bool {
+    let Some(k) = j.checked_sub(1) else {
+        return false;
+    };
+    let low = s.low(k);
+    (s.is(k, class::GROUP_NOUN) || matches!(low, "they" | "we"))
+        && !(k > 0 && s.is(k - 1, class::PREP))
 }
 
 /// "formally", "unanimously", "reportedly": adverbs by their ending.
@@ -199,6 +225,12 @@ pub(super) fn name_word(s: &Sentence, k: usize) -> bool {
     (k > 0 && w != "I") || (w.len() >= 2 && w.chars().all(|c| c.is_uppercase()))
 }
 
+/// A word written in capitals throughout ("WHY", "CREATE"), as in a shouted headline.
+fn shouted(s: &Sentence, k: usize) -> bool {
+    let w = s.word(k);
+    w.len() >= 2 && w.chars().all(|c| !c.is_lowercase())
+}
+
 /// The noun phrase that ends just before token `p` (empty range when there is none).
 pub(super) fn np_left(s: &Sentence, p: usize) -> Range<usize> {
     let mut start = p;
@@ -226,7 +258,7 @@ pub(super) fn np_left(s: &Sentence, p: usize) -> Range<usize> {
             continue;
         }
         let c = t.class;
-        if name_word(s, j) {
+        if name_word(s, j) && !(c & class::NP_STOP != 0 && shouted(s, j)) {
             start = j;
             words += 1;
         } else if c & (class::DET | class::POSS) != 0 {
@@ -379,7 +411,11 @@ pub(super) fn subject_left(s: &Sentence, mut p: usize) -> Subject {
                 None => return Subject::None,
             }
         }
-        let surname = s.toks[k].cap && k > 0 && name_word(s, k - 1) && s.toks[k - 1].class == 0;
+        let surname = s.toks[k].cap
+            && k > 0
+            && s.toks[k - 1].word
+            && s.toks[k - 1].cap
+            && s.toks[k - 1].class == 0;
         let time_here = (s.is(k, class::TIME) && !surname)
             || (s.toks[k].digit && (k.saturating_sub(3)..k).any(|m| s.is(m, class::TIME)));
         if time_here {
@@ -490,6 +526,10 @@ pub(super) fn complement(s: &Sentence, q: usize, entry: &VerbEntry, passive: boo
     };
     let stop_of = entry.prep_role("of").is_some();
     let mut k = skip_adverbs(s, q);
+    // an object in quotation marks ("rejects 'Las Vegas' jibe")
+    if (s.punct(k, "'") || s.punct(k, "\"")) && s.toks.get(k + 1).is_some_and(|t| t.word) {
+        k += 1;
+    }
     out.after_adverbs = k;
     if k >= n {
         return out;
@@ -540,7 +580,7 @@ pub(super) fn complement(s: &Sentence, q: usize, entry: &VerbEntry, passive: boo
             k += 1;
             out.end = k;
         }
-        if !s.is(k, class::PREP) || s.toks[k].cap && k > 0 {
+        if !s.is(k, class::PREP) {
             break;
         }
         let prep = s.low(k);
@@ -586,7 +626,10 @@ fn nominative(low: &str) -> bool {
 /// "to" + a verb: a lowercase word that is no determiner, number or name.
 fn infinitive_at(s: &Sentence, k: usize) -> bool {
     s.toks.get(k).is_some_and(|t| {
-        t.word && !t.cap && !t.digit && t.class & (class::DET | class::POSS | class::PRON) == 0
+        t.word
+            && (!t.cap || shouted(s, k))
+            && !t.digit
+            && t.class & (class::DET | class::POSS | class::PRON) == 0
     })
 }
 

@@ -383,7 +383,8 @@ impl ActionExtractor {
             // that is no target of the verb is a reduced relative clause, not an act
             let k = comp.after_adverbs;
             let target_prep = entry.prep_role(s.low(k)) == Some(Role::Target);
-            if s.is(k, class::PREP) && !target_prep && group.participle {
+            if s.is(k, class::PREP) && !target_prep && group.participle && comp.infinitive.is_none()
+            {
                 return None;
             }
             // "the Paris attacks": an -s form with nothing after it is a noun

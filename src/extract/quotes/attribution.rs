@@ -592,8 +592,11 @@ impl<'a> Sieves<'a> {
             }
             return None;
         }
+        // a finite verb form ("said", "told", "says"), not a noun-like one ("email", "remarks")
         let verb = self.word(toks, cue).unwrap_or("");
-        let finite = verb.ends_with("ed") || verb == "says" || !verb.ends_with('s');
+        let lemma = self.cue(toks, cue).map(|c| c.0).unwrap_or_default();
+        let finite =
+            verb == "says" || verb != lemma && !verb.ends_with('s') && !verb.ends_with("ing");
         self.np_backward(toks, i, 0)
             .or_else(|| finite.then(|| self.any_description(toks, i)).flatten())
     }
@@ -699,9 +702,19 @@ impl<'a> Sieves<'a> {
             while e2 > s && self.word(toks, e2).is_some_and(|x| CONNECTORS.contains(&x)) {
                 e2 -= 1;
             }
-            // "the former secretary of State": the name completes a description
-            if depth < 2 && s >= 2 && self.word(toks, s - 1).is_some_and(|x| x == "of") {
-                if let Some(d) = self.np_backward(toks, s - 2, depth + 1) {
+            // "the former secretary of State", "a spokesman for the state Department of X":
+            // the name completes a description
+            let mut l = s;
+            while l > s.saturating_sub(3)
+                && l >= 1
+                && self
+                    .word(toks, l - 1)
+                    .is_some_and(|x| x.starts_with(char::is_lowercase) && !LINKS.contains(&x))
+            {
+                l -= 1;
+            }
+            if depth < 2 && l >= 2 && self.word(toks, l - 1).is_some_and(|x| LINKS.contains(&x)) {
+                if let Some(d) = self.np_backward(toks, l - 2, depth + 1) {
                     if d.kind == NpKind::Desc {
                         return Some(Np {
                             range: d.range.start..toks[e2].end,
@@ -834,6 +847,7 @@ impl<'a> Sieves<'a> {
                     })
                 });
                 if e > i
+                    && k > i
                     && (i..k).all(|j| {
                         self.word(toks, j).is_some_and(|x| {
                             words.is("det", x) || x.starts_with(char::is_lowercase)

@@ -214,6 +214,7 @@ pub(crate) fn find_quotes(
     paragraphs: &[Range<usize>],
     hint: &dyn Fn(usize) -> Option<Facing>,
     elisions: &HashSet<String>,
+    attribution: &dyn Fn(Range<usize>) -> Option<usize>,
 ) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     let mut carry: Option<Mark> = None;
@@ -257,6 +258,14 @@ pub(crate) fn find_quotes(
             }
         }
         if let Some(o) = dopen {
+            // `"This vote is illegal, said Tom Reyes`: the closing mark went missing before
+            // the attribution; the quote ends at its comma
+            if o.pos >= para.start {
+                if let Some(cut) = attribution(o.pos + o.len..para.end) {
+                    push(norm, &mut out, o, cut, cut, "unclosed");
+                    continue;
+                }
+            }
             let next_opens = paragraphs.get(pi + 1).is_some_and(|np| {
                 let np = np.start.min(norm.len())..np.end.min(norm.len());
                 let f = first_char(norm, &np);
@@ -340,7 +349,7 @@ mod tests {
         }
         paras.push(start..text.len());
         let elisions: HashSet<String> = ["em".to_string()].into_iter().collect();
-        find_quotes(text, &paras, &|_| None, &elisions)
+        find_quotes(text, &paras, &|_| None, &elisions, &|_| None)
             .into_iter()
             .map(|q| &text[q.inner])
             .collect()
