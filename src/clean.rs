@@ -168,10 +168,11 @@ static MEDIA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d{3,4}p \| \d+(?:\.\d+)?\s?[KMG]B|\d{1,2}:\d{2}(?::\d{2})?\s*[▶/])")
         .expect("valid regex")
 });
-/// A dateline opening a paragraph: "WASHINGTON (AP) —", "PORTLAND, Ore. -", "NEW YORK --".
+/// A dateline opening a paragraph: "WASHINGTON (AP) —", "PORTLAND, Ore. -", "NEW YORK --",
+/// "LONDON, Jan. 5 (Reuters) -", "(CNN) —".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?){0,2}(?: \([A-Za-z][A-Za-z .&/-]{0,30}\))? ?(?:—|--|-) ",
+        r"^(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?){0,2}(?:,? [A-Z][a-z]{2,4}\.? \d{1,2})?(?: \([A-Za-z][A-Za-z .&/-]{0,30}\))?|\([A-Z][A-Za-z .&/-]{1,30}\)) ?(?:—|--|-) ",
     )
     .expect("valid regex")
 });
@@ -277,16 +278,17 @@ impl Cleaner {
             }
         }
         let mut first_body = 0;
-        if paragraphs.len() > 1 {
-            if let Some((h, consumed)) = headline_of(norm, &paragraphs, segmenter) {
-                out.headline = Some(h);
-                first_body = consumed;
-            }
-        } else if let Some(p) = paragraphs.first_mut() {
-            // One line: the headline may be glued to the dateline ("…ProbeBOSTON — A …").
+        if let Some(p) = paragraphs.first_mut() {
+            // The headline may be glued to the dateline ("…ProbeBOSTON — A …").
             if let Some(glue) = glued_headline(norm, p.0.clone()) {
                 out.headline = Some(p.0.start..glue);
                 p.0.start = glue;
+            }
+        }
+        if out.headline.is_none() && paragraphs.len() > 1 {
+            if let Some((h, consumed)) = headline_of(norm, &paragraphs, segmenter) {
+                out.headline = Some(h);
+                first_body = consumed;
             }
         }
         let body = paragraphs.get(first_body..).unwrap_or(&[]);
@@ -841,6 +843,10 @@ mod tests {
         assert!(text[c.paragraphs[0].clone()].starts_with("WASHINGTON (AP) — The Senate"));
         let text = "Title of the story here\n\nPORTLAND, Ore. - Police said so.\n";
         assert_eq!(kinds(text)[0].0, "PORTLAND, Ore. -");
+        let text = "Title of the story here\n\nLONDON, Jan. 5 (Reuters) - Shares fell.\n";
+        assert_eq!(kinds(text)[0].0, "LONDON, Jan. 5 (Reuters) -");
+        let text = "Title of the story here\n\n(CNN) — The president spoke.\n";
+        assert_eq!(kinds(text)[0].0, "(CNN) —");
         // Negative: a capitalized opening word is no dateline.
         assert!(kinds("Title of the story here\n\nThe FBI - and others - said so.\n").is_empty());
     }
@@ -891,6 +897,13 @@ mod tests {
             "Kyrgyzstan National Pleads Not Guilty in Bomb Probe"
         );
         assert!(text[c.paragraphs[0].clone()].starts_with("BOSTON — A citizen"));
+        let text = "Council Approves Plan After DebateDENVER — The council voted.\n\nIt was late.";
+        let c = cleaned(text);
+        assert_eq!(
+            &text[c.headline.unwrap()],
+            "Council Approves Plan After Debate"
+        );
+        assert_eq!(c.paragraphs.len(), 2);
         // Negative: an acronym inside running text is no dateline.
         assert!(cleaned("He works for the FBI - a big agency.")
             .headline

@@ -3,10 +3,12 @@
 //! department") and short forms ("Trump", "Mr. Blair") to records.
 
 use crate::document::Document;
-use crate::extract::names::{self, Gender, DEFAULT_NAMES};
+use crate::extract::names::{self, FxHasher, Gender, DEFAULT_NAMES};
 use crate::record::Article;
 use crate::span::Span;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::Hasher;
 use std::ops::Range;
 
 /// Which record a mention belongs to.
@@ -53,6 +55,34 @@ pub(crate) struct Entities {
     bodies: Vec<String>,
 }
 
+thread_local! {
+    /// The last index built on this thread, with the key of its input.
+    static LAST: RefCell<Option<(u64, Entities)>> = const { RefCell::new(None) };
+}
+
+/// A hash of everything the index depends on: the text, the agency mentions and the
+/// officials' names and mentions.
+fn cache_key(doc: &Document, article: &Article) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(doc.norm().as_bytes());
+    h.write_usize(doc.sentences().len());
+    for a in &article.agencies {
+        h.write(a.name.as_bytes());
+        for m in &a.mentions {
+            h.write_usize(m.span.start);
+            h.write_usize(m.span.end);
+        }
+    }
+    for o in &article.officials {
+        h.write(o.name.as_bytes());
+        for m in &o.mentions {
+            h.write_usize(m.span.start);
+            h.write_usize(m.span.end);
+        }
+    }
+    h.finish()
+}
+
 /// Pronouns that refer back to a man, a woman, or a body/group.
 const HE: [&str; 4] = ["he", "him", "his", "himself"];
 const SHE: [&str; 4] = ["she", "her", "hers", "herself"];
@@ -70,7 +100,27 @@ const IT: [&str; 8] = [
 impl Entities {
     /// Index the mentions of the agency and official records in `article`, and find every
     /// other person named in `doc`'s sentences.
+    ///
+    /// Quotes and actions both ask for the same index of the same article: the last index
+    /// built on this thread is kept and reused when text and records are the same.
     pub(crate) fn new(doc: &Document, article: &Article) -> Entities {
+        let key = cache_key(doc, article);
+        let hit = LAST.with(|c| {
+            c.borrow()
+                .as_ref()
+                .filter(|(k, _)| *k == key)
+                .map(|(_, e)| e.clone())
+        });
+        if let Some(e) = hit {
+            return e;
+        }
+        let e = Entities::build(doc, article);
+        LAST.with(|c| *c.borrow_mut() = Some((key, e.clone())));
+        e
+    }
+
+    /// Build the index (see [`Entities::new`]).
+    fn build(doc: &Document, article: &Article) -> Entities {
         let model = &*DEFAULT_NAMES;
         let mut mentions = Vec::new();
         for (i, a) in article.agencies.iter().enumerate() {
@@ -108,8 +158,13 @@ impl Entities {
         // full names and honorific + surname
         let text = doc.norm();
         let mut found = Vec::new();
-        for (si, s) in doc.sentences().iter().enumerate() {
-            for hit in model.find(text, s.norm.clone()) {
+        let sent_toks: Vec<Vec<names::Token>> = doc
+            .sentences()
+            .iter()
+            .map(|s| names::tokenize(text, s.norm.clone()))
+            .collect();
+        for (si, toks) in sent_toks.iter().enumerate() {
+            for hit in model.find_in(text, toks) {
                 if overlaps(&taken, &hit.range) {
                     continue;
                 }
@@ -152,8 +207,7 @@ impl Entities {
         }
         let mut bare = Vec::new();
         if !by_surname.is_empty() {
-            for (si, s) in doc.sentences().iter().enumerate() {
-                let toks = names::tokenize(text, s.norm.clone());
+            for (si, toks) in sent_toks.iter().enumerate() {
                 for (k, t) in toks.iter().enumerate() {
                     if !t.cap {
                         continue;

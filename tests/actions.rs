@@ -135,7 +135,7 @@ fn spans_slice_the_original_and_counts_link() {
 
 #[test]
 fn users_extend_the_verb_lexicon() {
-    let text = "Trade story\n\nThe ministry embargoed Acme Corp on Monday.";
+    let text = "Trade story\n\nThe Finance Ministry embargoed Acme Corp on Monday.";
     let extractor = Extractor::builder()
         .add_list(
             ListKind::ActionVerbs,

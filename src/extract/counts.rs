@@ -5,7 +5,13 @@
 //!
 //! Numbers come from the [`NumberScanner`]; only plain cardinals can count (years, money,
 //! ages, measures, scores, names... are other kinds). The noun is found by walking the words
-//! after the number: modifiers, then the first plural noun.
+//! after the number: modifiers, then the first plural noun. Each record's `rule` names the
+//! rule that found it: `number-noun`, `partitive` ("two of the ..."), `partitive-pronoun`
+//! ("34 of them"), `list-ellipsis` ("one in Malaysia"), `people-verb` ("injured more than
+//! 260"), `toll` ("the death toll rose to 267"), `sentence-end-ellipsis` ("each choose one"),
+//! `parent-of` ("a mother of three").
+//! Vague quantities ("dozens of", "thousands") and "one" before a singular noun on its own
+//! ("one tweet") are left out for precision.
 
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -161,6 +167,13 @@ impl View<'_> {
             let w = self.toks[last].text(self.text);
             if self.tables.count_role(w) & word_role::VAGUE != 0 {
                 return None;
+            }
+            // "1.3 billion Chinese": a nationality in -ese heads the phrase when nothing follows
+            let nationality = w.ends_with("ese")
+                && w.starts_with(|c: char| c.is_uppercase())
+                && (self.word(e).is_none() || self.is_stop(e));
+            if !singular && nationality {
+                return Some(last);
             }
             if !singular && plural_word(self.tables, w) {
                 // extend over a following plural ("arms dealers")
@@ -443,7 +456,12 @@ impl CountExtractor {
                 n.toks.start.saturating_sub(from) <= 8
                     && (from..n.toks.start).all(|k| v.role(k) & word_role::RELATIVE == 0)
             });
-            let (noun, rule) = if let Some(f) = found.last().filter(|_| adjacent) {
+            let parent = n.toks.start >= 2
+                && v.word_is(n.toks.start - 1, "of")
+                && v.role(n.toks.start - 2) & word_role::PARENT != 0;
+            let (noun, rule) = if parent {
+                ("children".to_string(), "parent-of")
+            } else if let Some(f) = found.last().filter(|_| adjacent) {
                 one_singular = f.one_singular;
                 (f.noun.clone(), "list-ellipsis")
             } else if prev_word.is_some() {
@@ -451,13 +469,16 @@ impl CountExtractor {
             } else if let Some(noun) = toll_noun(v, n.toks.start) {
                 (noun, "toll")
             } else if after >= v.toks.len() || v.punct(after, '.') {
-                let prior = found.last().map(|f| (f.value, &f.noun)).or_else(|| {
+                // a count earlier in this sentence lends its noun to a closing figure
+                // ("50,000 people marched ... organisers put the figure at 100,000"); one
+                // from an earlier sentence only to a smaller part ("each choose one")
+                let prior = found.last().map(|f| (f.value, &f.noun, true)).or_else(|| {
                     earlier[paragraph_start..]
                         .last()
-                        .map(|c| (c.value.get(), &c.noun))
+                        .map(|c| (c.value.get(), &c.noun, false))
                 });
                 match prior {
-                    Some((value, noun)) if value > n.value => {
+                    Some((value, noun, same)) if same || value > n.value => {
                         (noun.clone(), "sentence-end-ellipsis")
                     }
                     _ => continue,
@@ -707,6 +728,28 @@ mod tests {
         );
         // a dotted abbreviation that ends the sentence is no noun
         assert_eq!(counts("He has lived 30 years in the U.S."), vec![]);
+    }
+
+    #[test]
+    fn a_parent_of_three_counts_children() {
+        assert_eq!(
+            counts("Gasparri, a mother of three who lived nearby, spoke."),
+            vec![one(3.0, "children")]
+        );
+        // "one of three" is not about children
+        assert_eq!(counts("It was one of three."), vec![]);
+    }
+
+    #[test]
+    fn nationality_heads_when_nothing_follows() {
+        assert_eq!(
+            counts("It affects 1.3 billion Chinese, officials said."),
+            vec![one(1.3e9, "Chinese")]
+        );
+        assert_eq!(
+            counts("It hit 34 Chinese entities."),
+            vec![one(34.0, "entities")]
+        );
     }
 
     #[test]

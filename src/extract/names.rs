@@ -4,6 +4,7 @@
 
 use crate::lexicon::{Lexicon, ListKind};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -136,15 +137,39 @@ pub(crate) struct NameHit {
     pub words: usize,
 }
 
+/// A small fast hasher for short word keys (FxHash): word lookups run for every capitalised
+/// word of every article, where SipHash's DoS resistance buys nothing.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut v = [0u8; 8];
+            v[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(v)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash maps and sets keyed by words.
+pub(crate) type WordMap<V> = HashMap<Box<str>, V, BuildHasherDefault<FxHasher>>;
+type WordSet = HashSet<Box<str>, BuildHasherDefault<FxHasher>>;
+
 /// The word lists the name finder uses, compiled once.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NameModel {
-    given: HashMap<Box<str>, Option<Gender>>,
-    stop: HashSet<Box<str>>,
-    honorifics: HashMap<Box<str>, Option<Gender>>,
-    org_words: HashSet<Box<str>>,
+    given: WordMap<Option<Gender>>,
+    stop: WordSet,
+    honorifics: WordMap<Option<Gender>>,
+    org_words: WordSet,
     /// Honorific -> the office it abbreviates ("Sen" -> "senator").
-    offices: HashMap<Box<str>, Box<str>>,
+    offices: WordMap<Box<str>>,
 }
 
 /// Name particles that may stand lowercase inside a name ("Bill de Blasio").
@@ -325,6 +350,7 @@ impl NameModel {
     }
 
     /// Every person name in `text[range]`, in text order.
+    #[cfg(test)]
     pub(crate) fn find(&self, text: &str, range: Range<usize>) -> Vec<NameHit> {
         self.find_in(text, &tokenize(text, range))
     }
@@ -341,7 +367,15 @@ impl NameModel {
         while i < toks.len() {
             let t = &toks[i];
             let w = t.text(text);
-            if t.cap && self.is_honorific(w) {
+            // a name needs a capitalised word right after: test that before any lookup
+            let next_cap = toks
+                .get(i + 1)
+                .is_some_and(|n| n.joined && (n.cap || PARTICLES.contains(&n.text(text))));
+            if !t.cap || !next_cap {
+                i += 1;
+                continue;
+            }
+            if self.is_honorific(w) {
                 if let Some(n) = toks
                     .get(i + 1)
                     .filter(|n| n.joined && self.name_word(text, n))
@@ -373,7 +407,7 @@ impl NameModel {
                     }
                 }
             }
-            if t.cap && self.is_given(w) {
+            if self.is_given(w) {
                 if let Some(end) = self.read_name(text, toks, i, 2, max_words) {
                     out.push(NameHit {
                         range: t.start..toks[end - 1].end,

@@ -268,6 +268,10 @@ impl<'a> Resolver<'a> {
             if let Some(found) = found {
                 return Some(found.0.at(norm));
             }
+            // "the candidate" with nobody to stand for: too vague to tabulate
+            if kind.is_some() && !has_name && head_class & class::GROUP_NOUN == 0 {
+                return None;
+            }
         }
         if (!lenient && !head_cap && head_class & class::ACTOR_NOUN == 0) || s.is(head, class::PRON)
         {
@@ -314,7 +318,10 @@ impl<'a> Resolver<'a> {
             Kind::Org
         } else if head_class & class::GROUP_NOUN != 0 || (!head_cap && s.low(head).ends_with('s')) {
             Kind::Group
-        } else if !head_cap || titled || (all_cap && (2..=3).contains(&cap_words)) {
+        } else if !head_cap
+            || titled
+            || (all_cap && (2..=3).contains(&cap_words) && DEFAULT_NAMES.is_given(s.word(a)))
+        {
             Kind::Person
         } else {
             Kind::Org

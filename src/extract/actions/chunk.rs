@@ -121,7 +121,10 @@ pub(super) fn verb_group(s: &Sentence, i: usize, forms: u8, after: usize) -> Opt
         if aux & class::BE != 0 {
             return group(Voice::Active);
         }
-        if aux == 0 && before.is_some_and(|b| s.punct(b, ",")) {
+        // ", accusing ...", ",\" promising ..." (a closing quote after the comma)
+        let comma =
+            |b: usize| s.punct(b, ",") || (s.punct(b, "\"") && b > 0 && s.punct(b - 1, ","));
+        if aux == 0 && before.is_some_and(comma) {
             return group(Voice::Chain);
         }
     }
@@ -369,9 +372,19 @@ pub(super) fn np_right(s: &Sentence, q: usize, stop_of: bool) -> Range<usize> {
                 end = k + 1;
             }
             break;
+        } else if is_ly_adverb(low)
+            && words > 0
+            && (s.is(k - 1, class::DET | class::POSS) || s.low(k - 1) == "'s")
+        {
+            // "London's newly elected mayor"
         } else if c & (class::NP_STOP | class::ADVERB) != 0
             || (words > 0 && verbish(low) && !s.is(k - 1, class::DET | class::POSS))
+            || (words > 0
+                && low.ends_with("ing")
+                && !s.is(k - 1, class::DET | class::POSS)
+                && (s.is(k + 1, class::DET | class::POSS) || name_word(s, k + 1)))
         {
+            // "a statement highlighting the ...": a participle that takes its own object
             break;
         }
         first.get_or_insert(k);
@@ -456,7 +469,14 @@ pub(super) fn subject_left(s: &Sentence, mut p: usize) -> Subject {
         }
         // "The Secretary of State for Culture, Media and Sport, Tessa Jowell, has hit out":
         // a name between the commas is the subject
-        let inner = np_left(s, k);
+        // skip a parenthetical before the comma: "Sen. Bernie Sanders (I-Vt.), has ..."
+        let mut close = k;
+        if close > 0 && s.punct(close - 1, ")") {
+            if let Some(m) = (0..close - 1).rev().find(|&m| s.punct(m, "(")) {
+                close = m;
+            }
+        }
+        let inner = np_left(s, close);
         let bracketed = !inner.is_empty() && inner.start > 0 && s.punct(inner.start - 1, ",");
         let name_like = inner
             .clone()
@@ -550,6 +570,13 @@ pub(super) fn complement(s: &Sentence, q: usize, entry: &VerbEntry, passive: boo
             out.dobj = Some(k..k + 1);
             k += 1;
             out.end = k;
+            // "asked her to call ..."
+            if s.low(k) == "to" && infinitive_at(s, k + 1) {
+                let r = to_phrase(s, k);
+                out.end = r.end;
+                out.infinitive = Some(r);
+                return out;
+            }
         } else if (np_start(s, k) || s.toks[k].word && s.toks[k].class == 0)
             && !s.is(k, class::PREP)
         {
@@ -638,7 +665,7 @@ fn to_phrase(s: &Sentence, k: usize) -> Range<usize> {
     let mut end = k + 1;
     let mut m = k + 1;
     while m < s.toks.len() && m < k + 11 {
-        if !s.toks[m].word && !s.punct(m, "-") && !s.punct(m, "\"") {
+        if !s.toks[m].word && !["-", "\"", "%", "$"].iter().any(|p| s.punct(m, p)) {
             break;
         }
         if s.is(m, class::SUBORD) && m > k + 1 {

@@ -33,16 +33,16 @@ fn governed(s: &Sentence, np: Option<&Range<usize>>) -> bool {
 
 /// The nearest run of capitalized words before token `k` in the sentence.
 fn nearest_name(s: &Sentence, k: usize) -> Option<Range<usize>> {
-    let end = (0..k)
-        .rev()
-        .find(|&j| chunk::name_word(s, j) && !s.is(j, class::TITLE))?
-        + 1;
+    // a capitalized word that is no function word ("Nippon" opening the sentence counts)
+    let named =
+        |j: usize| chunk::name_word(s, j) || (j == 0 && s.toks[0].cap && s.toks[0].class == 0);
+    let end = (0..k).rev().find(|&j| named(j) && !s.is(j, class::TITLE))? + 1;
     let mut start = end - 1;
     while start > 0 {
         let joiner = matches!(s.low(start - 1), "'s" | "and" | "&" | "of" | ".")
             && start >= 2
-            && chunk::name_word(s, start - 2);
-        if chunk::name_word(s, start - 1) || joiner {
+            && named(start - 2);
+        if named(start - 1) || joiner {
             start -= 1;
         } else {
             break;
@@ -341,7 +341,13 @@ impl ActionExtractor {
                     a -= 1;
                 }
                 let antecedent = np_left(s, a);
-                if !antecedent.is_empty() {
+                // "told POLITICO that Gore plans ...": "that" after a verb's object is a
+                // complementizer, not a relative pronoun
+                let relative = s.low(r.start - 1) == "which"
+                    || (s.is(antecedent.start, class::DET)
+                        && !s.is(antecedent.start.wrapping_sub(1), class::SPEECH));
+                let open = comp.infinitive.is_none() && comp.preps.is_empty();
+                if !antecedent.is_empty() && relative && open {
                     dobj = Some(antecedent);
                 }
             }
@@ -371,7 +377,7 @@ impl ActionExtractor {
         if entry.report && comp.clause {
             return None;
         }
-        if entry.needobj && dobj.is_none() && comp.infinitive.is_none() {
+        if entry.needobj && dobj.is_none() {
             return None;
         }
         if (entry.needprep && comp.preps.is_empty()) || (entry.needto && comp.infinitive.is_none())
