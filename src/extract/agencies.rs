@@ -541,14 +541,13 @@ impl AgencyExtractor {
         for (n, w) in slice[start..end].split(' ').enumerate() {
             let bare = w.trim_end_matches(',');
             let function = n >= 1 && self.function.contains(bare.trim_end_matches('.'));
-            if function || n >= 3 && !w.is_empty() {
-                if function
-                    || self.names.is_given(bare)
-                    || self.names.is_honorific(bare.trim_end_matches('.'))
-                {
-                    last_good = pos;
-                    break;
-                }
+            let person = n >= 3
+                && !w.is_empty()
+                && (self.names.is_given(bare)
+                    || self.names.is_honorific(bare.trim_end_matches('.')));
+            if function || person {
+                last_good = pos;
+                break;
             }
             pos += w.len() + 1;
         }
