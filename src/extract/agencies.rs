@@ -82,6 +82,8 @@ pub(crate) struct AgencyExtractor {
     /// "of X" after an of-head ("Ministry" + " of Foreign Affairs").
     of_tail: Regex,
     demonyms: HashSet<String>,
+    /// US state names ("Texas", "North Carolina"), which may stand before a body's name.
+    places: HashSet<String>,
     paren_acronym: Regex,
     chamber: Vec<String>,
     venue: HashSet<String>,
@@ -188,6 +190,11 @@ impl AgencyExtractor {
             .filter_map(|r| r.first().map(|d| d.to_string()))
             .filter(|d| !d.is_empty())
             .collect();
+        let places: HashSet<String> = lexicon
+            .rows(ListKind::States)
+            .filter_map(|r| r.first().map(|d| d.to_string()))
+            .filter(|d| d.len() > 3 && !d.contains('.'))
+            .collect();
         let mut cue_words: Vec<String> = Vec::new();
         let mut cue_kinds: Vec<CueKind> = Vec::new();
         let mut cue = |w: &str, f: fn(&mut CueKind)| {
@@ -238,6 +245,7 @@ impl AgencyExtractor {
             cue_kinds,
             of_tail,
             demonyms,
+            places,
             paren_acronym: compile(r"^\s*\(([A-Z][A-Za-z&]{1,9})\)"),
             chamber: words_of(lexicon, "chamber"),
             venue: set("venue"),
@@ -353,6 +361,7 @@ impl AgencyExtractor {
             return;
         };
         let base = range.start;
+        let mut title_case: Option<bool> = None;
         for m in ac.find_iter(slice) {
             let (s, e) = (base + m.start(), base + m.end());
             if !on_word_boundaries(text, &(s..e)) {
@@ -361,13 +370,38 @@ impl AgencyExtractor {
             let Some(kind) = self.cue_kinds.get(m.pattern().as_usize()).copied() else {
                 continue;
             };
-            if kind.head {
+            if kind.head && !*title_case.get_or_insert_with(|| is_title_case(slice, &self.function))
+            {
                 let start = cap_run_start(text, s, range.start);
-                let start = self.trim_front(text, start, s);
+                let mut start = self.trim_front(text, start, s);
+                // "FBI and Justice Department": an acronym before "and" is another body
+                if let Some(i) = text[start..s].find(" and ") {
+                    let left = &text[start..start + i];
+                    if left.chars().all(|c| c.is_ascii_uppercase() || c == '.') {
+                        start += i + 5;
+                    }
+                }
+                // "Clinton State Department": when the end of the run is a known body, only
+                // a place or nationality may stand before it
+                if start < s {
+                    if let Some(k) = self.known_suffix(text, start, s, e) {
+                        let prefix = text[start..k].trim_end();
+                        if !self.is_place_prefix(prefix) {
+                            start = e;
+                        }
+                    }
+                }
                 if start < s {
                     let words = text[start..s].trim_end();
                     if self.head_ok(words, &text[s..e]) {
-                        self.push_found(text, start..e, si, "pattern:x-head", out);
+                        // "North Carolina Department of Transportation"
+                        let mut end = e;
+                        if kind.of_head {
+                            if let Some(t) = self.of_tail.find(&text[e..range.end]) {
+                                end = self.trim_tail(text, s, e + t.end()).max(e);
+                            }
+                        }
+                        self.push_found(text, start..end, si, "pattern:x-head", out);
                     }
                 }
             }
@@ -387,6 +421,7 @@ impl AgencyExtractor {
                         && !self.function.contains(who)
                         && !self.parties.contains(who)
                         && !self.is_demonym_like(who)
+                        && !self.demonyms.contains(who)
                     {
                         self.push_found(text, w.start..e, si, "pattern:administration", out);
                     }
@@ -414,6 +449,46 @@ impl AgencyExtractor {
         }
     }
 
+    /// The start of the first word in `start..head_start` from which a gazetteer form runs
+    /// exactly to `end` ("State Department" inside "Clinton State Department").
+    fn known_suffix(
+        &self,
+        text: &str,
+        start: usize,
+        head_start: usize,
+        end: usize,
+    ) -> Option<usize> {
+        let ac = self.ac.as_ref()?;
+        let mut p = start;
+        while p < head_start {
+            if p > start {
+                let input = Input::new(&text[..end])
+                    .span(p..end)
+                    .anchored(Anchored::Yes);
+                if let Ok(Some(m)) = ac.try_find(input) {
+                    if m.end() == end {
+                        return Some(p);
+                    }
+                }
+            }
+            p = text[p..head_start]
+                .find(' ')
+                .map_or(head_start, |i| p + i + 1);
+        }
+        None
+    }
+
+    /// True when every word of `prefix` is a nationality, a US state or "U.S."
+    /// ("Chinese", "North Carolina").
+    fn is_place_prefix(&self, prefix: &str) -> bool {
+        !prefix.is_empty()
+            && (self.demonyms.contains(prefix)
+                || self.places.contains(prefix)
+                || prefix
+                    .split_whitespace()
+                    .all(|w| self.demonyms.contains(w) || self.places.contains(w)))
+    }
+
     /// Record a pattern match as a body found in the text.
     fn push_found(
         &self,
@@ -425,6 +500,7 @@ impl AgencyExtractor {
     ) {
         let name: String = text[r.clone()]
             .split_whitespace()
+            .map(|w| w.strip_suffix("'s").unwrap_or(w))
             .collect::<Vec<_>>()
             .join(" ");
         let key = match self.by_name.get(&name) {
@@ -446,7 +522,8 @@ impl AgencyExtractor {
         while start < end {
             let rest = &slice[start..end];
             let w = rest.split_whitespace().next().unwrap_or("");
-            if self.function.contains(w) {
+            let connector = matches!(w, "of" | "and" | "for" | "on" | "the" | "&");
+            if self.function.contains(w) || connector {
                 start += w.len();
                 start += slice[start..end].len() - slice[start..end].trim_start().len();
             } else {
@@ -462,22 +539,32 @@ impl AgencyExtractor {
         let mut pos = start;
         let mut last_good = end;
         for (n, w) in slice[start..end].split(' ').enumerate() {
-            if n >= 3 && !w.is_empty() {
-                let bare = w.trim_end_matches(',');
-                if self.names.is_given(bare) || self.names.is_honorific(bare.trim_end_matches('.'))
-                {
-                    last_good = pos;
-                    break;
-                }
+            let bare = w.trim_end_matches(',');
+            let function = n >= 1 && self.function.contains(bare.trim_end_matches('.'));
+            let person = n >= 3
+                && !w.is_empty()
+                && (self.names.is_given(bare)
+                    || self.names.is_honorific(bare.trim_end_matches('.')));
+            if function || person {
+                last_good = pos;
+                break;
             }
             pos += w.len() + 1;
         }
         let cut = slice[start..last_good.min(end)].trim_end();
         let cut = cut.trim_end_matches([',', ' ']);
-        let cut = cut
-            .strip_suffix(" and")
-            .or_else(|| cut.strip_suffix(" the"))
-            .unwrap_or(cut);
+        let mut cut = cut;
+        for tail in [" and", " the", " on", " of", " for"] {
+            cut = cut.strip_suffix(tail).unwrap_or(cut);
+        }
+        // a full stop after the last word ("Department of Justice.") is not part of the name;
+        // the period of an abbreviation ("U.S.") is
+        let last = cut.rsplit(' ').next().unwrap_or("");
+        let abbreviation = last.len() <= 4 || last.matches('.').count() > 1;
+        let cut = match cut.strip_suffix('.') {
+            Some(c) if !abbreviation => c,
+            _ => cut,
+        };
         start + cut.len()
     }
 
@@ -534,7 +621,11 @@ impl AgencyExtractor {
                 let after = &text[c.range.end..];
                 let next = next_word(after);
                 // "Secretary of State", "Chamber of Commerce", "Duke Energy": part of a name
-                if prev == "of" || prev_is_joined_cap(text, c.range.start, &self.function) {
+                // "state House": a state legislature, not the federal chamber
+                if prev == "of"
+                    || prev == "state"
+                    || prev_is_joined_cap(text, c.range.start, &self.function)
+                {
                     continue;
                 }
                 let next_cap = next.chars().next().is_some_and(char::is_uppercase);
@@ -825,7 +916,7 @@ fn prev_word_span(text: &str, pos: usize, floor: usize) -> Option<Range<usize>> 
     (!word.is_empty()).then(|| floor + start..floor + trimmed.len())
 }
 
-/// Start of the run of capitalised words (with inner "of", "and", "for", "on", "the", "&")
+/// Start of the run of capitalised words (with an inner "and" or "&")
 /// that ends right before `pos`; `pos` itself when there is none. At most five words.
 fn cap_run_start(text: &str, pos: usize, floor: usize) -> usize {
     let mut start = pos;
@@ -841,10 +932,7 @@ fn cap_run_start(text: &str, pos: usize, floor: usize) -> usize {
             caps += 1;
             start = w.start;
             pending_connector = false;
-        } else if matches!(word, "of" | "and" | "for" | "on" | "the" | "&")
-            && caps > 0
-            && !pending_connector
-        {
+        } else if matches!(word, "and" | "&") && caps > 0 && !pending_connector {
             pending_connector = true;
         } else {
             break;
@@ -852,6 +940,24 @@ fn cap_run_start(text: &str, pos: usize, floor: usize) -> usize {
         at = w.start;
     }
     start
+}
+
+/// True when a sentence is a Title Case headline: most longer words capitalised and a
+/// capitalised function word inside ("Trump Would Put Liberals On Court"), where
+/// capitalisation says nothing about names.
+fn is_title_case(s: &str, function: &HashSet<String>) -> bool {
+    let (mut n, mut caps, mut inner_function) = (0, 0, false);
+    for (i, w) in s.split_whitespace().enumerate() {
+        let cap = w.starts_with(|c: char| c.is_uppercase());
+        if i > 0 && cap && function.contains(w) {
+            inner_function = true;
+        }
+        if w.len() >= 3 {
+            n += 1;
+            caps += usize::from(cap);
+        }
+    }
+    inner_function && n >= 4 && caps * 4 > n * 3
 }
 
 /// True when a text is written in capitals (a shouted headline), where acronyms are words.
