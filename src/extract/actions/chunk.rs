@@ -372,13 +372,16 @@ pub(super) fn np_right(s: &Sentence, q: usize, stop_of: bool) -> Range<usize> {
                 end = k + 1;
             }
             break;
-        } else if is_ly_adverb(low)
+        } else if (is_ly_adverb(low) || (c & class::ADVERB != 0 && low.ends_with("ly")))
             && words > 0
             && (s.is(k - 1, class::DET | class::POSS) || s.low(k - 1) == "'s")
         {
             // "London's newly elected mayor"
         } else if c & (class::NP_STOP | class::ADVERB) != 0
-            || (words > 0 && verbish(low) && !s.is(k - 1, class::DET | class::POSS))
+            || (words > 0
+                && verbish(low)
+                && !s.is(k - 1, class::DET | class::POSS)
+                && !s.low(k - 1).ends_with("ly"))
             || (words > 0
                 && low.ends_with("ing")
                 && !s.is(k - 1, class::DET | class::POSS)

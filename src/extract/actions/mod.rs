@@ -9,6 +9,13 @@
 //! ([`actor::Resolver`]): pronouns, "the department", surnames. Plain speech ("said") is never
 //! an act, but its subject is remembered, so that "Commerce said it was adding ..." resolves
 //! "it" to Commerce.
+//!
+//! The `rule` of a record names the reading: `active`, `headline` (an active headline),
+//! `reported` (a pronoun resolved to the speaker of the same sentence), `pronoun`, `relative`
+//! ("which/that/who" → antecedent), `coordinated` ("and/but" + verb), `participle`
+//! (", accusing ..."), `passive-by` and `pass-through` ("a measure that passed Congress").
+//! Acts without a resolved actor, inside quotation marks, or with neither target nor object
+//! are left out: precision first.
 
 mod actor;
 mod chunk;
