@@ -391,7 +391,7 @@ impl ActionExtractor {
         {
             return None;
         }
-        if group.voice == Voice::Active && group.bare && dobj.is_none() {
+        if group.voice == Voice::Active && group.bare && dobj.is_none() && !entry.alone {
             // "the two men accused of ...": a participle with no object before a preposition
             // that is no target of the verb is a reduced relative clause, not an act
             let k = comp.after_adverbs;
@@ -437,7 +437,7 @@ impl ActionExtractor {
         };
         let target = target.filter(|r| !r.is_empty()).map(|r| phrase(&r));
         let object = object.filter(|r| !r.is_empty()).map(|r| phrase(&r));
-        if target.is_none() && object.is_none() {
+        if target.is_none() && object.is_none() && !entry.alone {
             // "ELEVEN POLICE KILLED": an act on nothing is a passive headline or no act
             return None;
         }
