@@ -359,7 +359,7 @@ pub(super) fn np_right(s: &Sentence, q: usize, stop_of: bool) -> Range<usize> {
             // a name or a number
         } else if c & (class::DET | class::POSS) != 0 {
             let pronoun_her = c & class::PRON != 0 && !np_start(s, k + 1);
-            if words > 0 && !pronoun_her {
+            if words > 0 && !pronoun_her && !s.is(k - 1, class::DET | class::POSS) {
                 break;
             }
             if pronoun_her {

@@ -435,8 +435,10 @@ impl ActionExtractor {
                 span: doc.to_orig(n),
             }
         };
-        let target = target.filter(|r| !r.is_empty()).map(|r| phrase(&r));
-        let object = object.filter(|r| !r.is_empty()).map(|r| phrase(&r));
+        // a phrase must hold more than a determiner ("confirmed a ...")
+        let content = |r: &Range<usize>| r.clone().any(|k| s.toks[k].word && !s.is(k, class::DET));
+        let target = target.filter(content).map(|r| phrase(&r));
+        let object = object.filter(content).map(|r| phrase(&r));
         if target.is_none() && object.is_none() && !entry.alone {
             // "ELEVEN POLICE KILLED": an act on nothing is a passive headline or no act
             return None;
