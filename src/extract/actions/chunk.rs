@@ -88,14 +88,12 @@ pub(super) fn verb_group(s: &Sentence, i: usize, forms: u8, after: usize) -> Opt
             j = k;
         } else if c & class::ADVERB != 0 || is_ly_adverb(s.low(k)) {
             j = k;
-        } else if s.low(k) == "to"
-            && k > 0
-            && s.is(k - 1, class::CATENATIVE | class::CATENATIVE_NEG)
-        {
-            // "had to cancel", "refused to sign": the infinitive is the act
-            negated |= s.is(k - 1, class::CATENATIVE_NEG);
+        } else if let Some(c) = catenative_before(s, k) {
+            // "had to cancel", "refused to sign", "voted 52-48 to confirm": the infinitive is
+            // the act
+            negated |= s.is(c, class::CATENATIVE_NEG);
             aux |= class::MODAL;
-            j = k - 1;
+            j = c;
         } else {
             to = s.low(k) == "to";
             break;
@@ -167,6 +165,21 @@ pub(super) fn verb_group(s: &Sentence, i: usize, forms: u8, after: usize) -> Opt
         return group(Voice::Active);
     }
     None
+}
+
+/// The catenative verb ("had", "refused", "voted") governing the "to" at token `k`, with a
+/// vote count ("52-48") allowed between.
+fn catenative_before(s: &Sentence, k: usize) -> Option<usize> {
+    if s.low(k) != "to" || k == 0 {
+        return None;
+    }
+    let c = if s.toks[k - 1].digit && k >= 2 {
+        k - 2
+    } else {
+        k - 1
+    };
+    s.is(c, class::CATENATIVE | class::CATENATIVE_NEG)
+        .then_some(c)
 }
 
 /// An "-s" form is a verb only after something that can be its subject ("Treasury sanctions",
@@ -346,7 +359,7 @@ pub(super) fn np_right(s: &Sentence, q: usize, stop_of: bool) -> Range<usize> {
             // a name or a number
         } else if c & (class::DET | class::POSS) != 0 {
             let pronoun_her = c & class::PRON != 0 && !np_start(s, k + 1);
-            if words > 0 && !pronoun_her {
+            if words > 0 && !pronoun_her && !s.is(k - 1, class::DET | class::POSS) {
                 break;
             }
             if pronoun_her {
@@ -372,13 +385,16 @@ pub(super) fn np_right(s: &Sentence, q: usize, stop_of: bool) -> Range<usize> {
                 end = k + 1;
             }
             break;
-        } else if is_ly_adverb(low)
+        } else if (is_ly_adverb(low) || (c & class::ADVERB != 0 && low.ends_with("ly")))
             && words > 0
             && (s.is(k - 1, class::DET | class::POSS) || s.low(k - 1) == "'s")
         {
             // "London's newly elected mayor"
         } else if c & (class::NP_STOP | class::ADVERB) != 0
-            || (words > 0 && verbish(low) && !s.is(k - 1, class::DET | class::POSS))
+            || (words > 0
+                && verbish(low)
+                && !s.is(k - 1, class::DET | class::POSS)
+                && !s.low(k - 1).ends_with("ly"))
             || (words > 0
                 && low.ends_with("ing")
                 && !s.is(k - 1, class::DET | class::POSS)

@@ -9,6 +9,13 @@
 //! ([`actor::Resolver`]): pronouns, "the department", surnames. Plain speech ("said") is never
 //! an act, but its subject is remembered, so that "Commerce said it was adding ..." resolves
 //! "it" to Commerce.
+//!
+//! The `rule` of a record names the reading: `active`, `headline` (an active headline),
+//! `reported` (a pronoun resolved to the speaker of the same sentence), `pronoun`, `relative`
+//! ("which/that/who" → antecedent), `coordinated` ("and/but" + verb), `participle`
+//! (", accusing ..."), `passive-by` and `pass-through` ("a measure that passed Congress").
+//! Acts without a resolved actor, inside quotation marks, or with neither target nor object
+//! are left out: precision first.
 
 mod actor;
 mod chunk;
@@ -384,7 +391,7 @@ impl ActionExtractor {
         {
             return None;
         }
-        if group.voice == Voice::Active && group.bare && dobj.is_none() {
+        if group.voice == Voice::Active && group.bare && dobj.is_none() && !entry.alone {
             // "the two men accused of ...": a participle with no object before a preposition
             // that is no target of the verb is a reduced relative clause, not an act
             let k = comp.after_adverbs;
@@ -428,9 +435,11 @@ impl ActionExtractor {
                 span: doc.to_orig(n),
             }
         };
-        let target = target.filter(|r| !r.is_empty()).map(|r| phrase(&r));
-        let object = object.filter(|r| !r.is_empty()).map(|r| phrase(&r));
-        if target.is_none() && object.is_none() {
+        // a phrase must hold more than a determiner ("confirmed a ...")
+        let content = |r: &Range<usize>| r.clone().any(|k| s.toks[k].word && !s.is(k, class::DET));
+        let target = target.filter(content).map(|r| phrase(&r));
+        let object = object.filter(content).map(|r| phrase(&r));
+        if target.is_none() && object.is_none() && !entry.alone {
             // "ELEVEN POLICE KILLED": an act on nothing is a passive headline or no act
             return None;
         }

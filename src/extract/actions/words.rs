@@ -69,6 +69,8 @@ pub(super) struct VerbEntry {
     pub needprep: bool,
     /// Only an act with an infinitive ("pushed Democrats to reject").
     pub needto: bool,
+    /// An act even with no target or object ("resigned").
+    pub alone: bool,
     /// "The bill passed Congress": a legislature after the verb is the actor.
     pub through: bool,
 }
@@ -115,6 +117,7 @@ impl VerbTable {
                 needobj: flags.contains("needobj"),
                 needprep: flags.contains("needprep"),
                 needto: flags.contains("needto"),
+                alone: flags.contains("alone"),
                 through: flags.contains("through"),
                 lemma,
             };
