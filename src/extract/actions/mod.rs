@@ -182,6 +182,17 @@ impl ActionExtractor {
                 self.speech(cx, i, resolver, &mut prev);
                 continue;
             }
+            // function words are never action verbs: skip the lookup
+            const FUNCTION: u32 = class::DET
+                | class::PREP
+                | class::CONJ
+                | class::SUBORD
+                | class::PRON
+                | class::AUX
+                | class::TIME_MOD;
+            if t.class & FUNCTION != 0 {
+                continue;
+            }
             let Some((e, forms, after)) = self.pick(s, i) else {
                 continue;
             };
