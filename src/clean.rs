@@ -7,9 +7,9 @@
 
 use crate::lexicon::Lexicon;
 use crate::record::BoilerplateKind;
-use crate::segment::Segmenter;
+use crate::segment::{FnvBuild, Segmenter};
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -28,9 +28,11 @@ pub struct Cleaned {
 #[derive(Debug, Clone)]
 pub struct Cleaner {
     /// Whole furniture lines, lowercased and without trailing punctuation.
-    lines: HashMap<String, BoilerplateKind>,
+    lines: HashMap<Box<[u8]>, BoilerplateKind, FnvBuild>,
     /// Line prefixes, lowercased, with their kinds (longest first).
     prefixes: Vec<(String, BoilerplateKind)>,
+    /// First words of the prefixes ("file", "sign"): a cheap gate before `prefixes`.
+    prefix_words: HashSet<Box<[u8]>, FnvBuild>,
     /// Social network names ("Twitter").
     platforms: Vec<String>,
     /// News agencies and credits, lowercased ("associated press").
@@ -39,6 +41,109 @@ pub struct Cleaner {
 
 /// Longest line (bytes) that can be furniture; longer lines are body text.
 const MAX_FURNITURE_LINE: usize = 600;
+/// Longest line (bytes) checked for every kind; longer ones can only be captions.
+const MAX_SHORT_LINE: usize = 200;
+/// First words of timestamp lines ("Updated 2:17 p.m.").
+const TIMESTAMP_WORDS: [&[u8]; 6] = [
+    b"updated",
+    b"published",
+    b"posted",
+    b"last",
+    b"first",
+    b"modified",
+];
+/// First three letters of month and weekday names: lines that may be a bare date.
+const DATE_WORDS: [&[u8]; 19] = [
+    b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
+    b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun",
+];
+
+/// The first word of a line, lowercased ASCII letters only, at most 16 bytes; no allocation.
+struct FirstWord {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl FirstWord {
+    /// The first word of `line`.
+    fn of(line: &str) -> FirstWord {
+        let mut w = FirstWord {
+            buf: [0; 16],
+            len: 0,
+        };
+        for &c in line.as_bytes().iter().take(16) {
+            if !c.is_ascii_alphabetic() {
+                break;
+            }
+            w.buf[w.len] = c.to_ascii_lowercase();
+            w.len += 1;
+        }
+        w
+    }
+
+    /// The word's bytes (lowercase ASCII letters).
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+/// True when every word of `rest` is capitalized or a connector ("Jane Doe; Editing by John").
+fn names_only(rest: &str) -> bool {
+    let mut names = 0;
+    for w in rest.split_whitespace() {
+        let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | '.' | '|' | ':' | '(' | ')'));
+        if w.is_empty()
+            || matches!(
+                w,
+                "and" | "&" | "by" | "in" | "of" | "the" | "for" | "from" | "with"
+            )
+        {
+            continue;
+        }
+        if !w.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        names += 1;
+    }
+    names > 0
+}
+
+/// Words that mark a call to action: "Sign up for our newsletter", "Follow us on X".
+fn prompt_words(line: &str) -> bool {
+    line.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+        [
+            "our",
+            "us",
+            "newsletter",
+            "newsletters",
+            "email",
+            "updates",
+            "alerts",
+            "free",
+            "here",
+        ]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+    })
+}
+
+/// Number of whitespace-separated words in `line`, counting no further than `cap`.
+fn bounded_words(line: &str, cap: usize) -> usize {
+    line.split_ascii_whitespace().take(cap).count()
+}
+
+/// "Copyright 2024 …", "© 2024 …", "(c) 2024 …", or a short line saying "All rights reserved".
+fn is_copyright(line: &str, first: &[u8]) -> bool {
+    first == b"copyright"
+        || line.starts_with('©')
+        || ((line.starts_with("(c)") || line.starts_with("(C)"))
+            && line[3..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit()))
+        || (line.len() <= 200
+            && (line.contains("eserved") || line.contains("ESERVED"))
+            && COPYRIGHT.is_match(line))
+}
 
 /// "Updated 2:17 p.m.", "Published March 3, 2024", "Posted 5 hours ago".
 static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
@@ -63,10 +168,11 @@ static MEDIA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d{3,4}p \| \d+(?:\.\d+)?\s?[KMG]B|\d{1,2}:\d{2}(?::\d{2})?\s*[▶/])")
         .expect("valid regex")
 });
-/// A dateline opening a paragraph: "WASHINGTON (AP) —", "PORTLAND, Ore. -", "NEW YORK --".
+/// A dateline opening a paragraph: "WASHINGTON (AP) —", "PORTLAND, Ore. -", "NEW YORK --",
+/// "LONDON, Jan. 5 (Reuters) -", "(CNN) —".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?){0,2}(?: \([A-Za-z][A-Za-z .&/-]{0,30}\))? ?(?:—|--|-) ",
+        r"^(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?){0,2}(?:,? [A-Z][a-z]{2,4}\.? \d{1,2})?(?: \([A-Za-z][A-Za-z .&/-]{0,30}\))?|\([A-Z][A-Za-z .&/-]{1,30}\)) ?(?:—|--|-) ",
     )
     .expect("valid regex")
 });
@@ -82,8 +188,9 @@ impl Cleaner {
     /// A cleaner using the furniture vocabulary of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Cleaner {
         let mut cleaner = Cleaner {
-            lines: HashMap::new(),
+            lines: HashMap::default(),
             prefixes: Vec::new(),
+            prefix_words: HashSet::default(),
             platforms: Vec::new(),
             credits: Vec::new(),
         };
@@ -109,12 +216,20 @@ impl Cleaner {
             if prefix {
                 cleaner.prefixes.push((text.to_lowercase(), kind));
             } else {
-                cleaner.lines.insert(line_key(text), kind);
+                let mut buf = [0u8; KEY_MAX];
+                if let Some(key) = line_key(text, &mut buf) {
+                    cleaner.lines.insert(key.into(), kind);
+                }
             }
         }
         cleaner
             .prefixes
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        cleaner.prefix_words = cleaner
+            .prefixes
+            .iter()
+            .map(|(p, _)| FirstWord::of(p).as_bytes().into())
+            .collect();
         cleaner
     }
 
@@ -163,16 +278,17 @@ impl Cleaner {
             }
         }
         let mut first_body = 0;
-        if paragraphs.len() > 1 {
-            if let Some((h, consumed)) = headline_of(norm, &paragraphs, segmenter) {
-                out.headline = Some(h);
-                first_body = consumed;
-            }
-        } else if let Some(p) = paragraphs.first_mut() {
-            // One line: the headline may be glued to the dateline ("…ProbeBOSTON — A …").
+        if let Some(p) = paragraphs.first_mut() {
+            // The headline may be glued to the dateline ("…ProbeBOSTON — A …").
             if let Some(glue) = glued_headline(norm, p.0.clone()) {
                 out.headline = Some(p.0.start..glue);
                 p.0.start = glue;
+            }
+        }
+        if out.headline.is_none() && paragraphs.len() > 1 {
+            if let Some((h, consumed)) = headline_of(norm, &paragraphs, segmenter) {
+                out.headline = Some(h);
+                first_body = consumed;
             }
         }
         let body = paragraphs.get(first_body..).unwrap_or(&[]);
@@ -223,6 +339,9 @@ impl Cleaner {
     }
 
     /// The furniture kind of one trimmed line, or `None` for body text.
+    ///
+    /// Cheap gates first (length, first word), so long body paragraphs cost a few byte
+    /// comparisons; regexes run only on short lines that could match them.
     pub fn furniture_kind(&self, line: &str) -> Option<BoilerplateKind> {
         if line.len() > MAX_FURNITURE_LINE {
             return None;
@@ -230,28 +349,53 @@ impl Cleaner {
         if !line.chars().any(char::is_alphanumeric) {
             return Some(BoilerplateKind::Blank);
         }
-        if COPYRIGHT.is_match(line) {
+        let first = FirstWord::of(line);
+        let first = first.as_bytes();
+        if is_copyright(line, first) {
             return Some(BoilerplateKind::Copyright);
         }
-        let words = line.split_whitespace().count();
-        if words <= 12 && (TIMESTAMP.is_match(line) || DATE_LINE.is_match(line)) {
+        let prefixed = self.prefix_words.contains(first);
+        if line.len() > MAX_SHORT_LINE {
+            // Only captions run long ("FILE - A police officer stands outside …").
+            return if prefixed {
+                self.prefix_kind(line, bounded_words(line, 91))
+            } else {
+                None
+            };
+        }
+        let words = || bounded_words(line, 31);
+        let date_shape = line.len() <= 60
+            && (line.as_bytes()[0].is_ascii_digit()
+                || first.get(..3).is_some_and(|w| DATE_WORDS.contains(&w)));
+        let timestamp_shape = TIMESTAMP_WORDS.contains(&first) || date_shape;
+        if timestamp_shape
+            && words() <= 12
+            && (TIMESTAMP.is_match(line) || (date_shape && DATE_LINE.is_match(line)))
+        {
             return Some(BoilerplateKind::Timestamp);
         }
         if line.len() <= 80 {
-            if let Some(&kind) = self.lines.get(&line_key(line)) {
+            let mut buf = [0u8; KEY_MAX];
+            if let Some(&kind) = line_key(line, &mut buf).and_then(|k| self.lines.get(k)) {
                 return Some(kind);
             }
         }
-        if line.ends_with('↴') || MEDIA.is_match(line) {
+        if line.ends_with('↴') || (line.as_bytes()[0].is_ascii_digit() && MEDIA.is_match(line)) {
             return Some(BoilerplateKind::Navigation);
         }
-        if let Some(kind) = self.prefix_kind(line, words) {
-            return Some(kind);
+        if prefixed {
+            if let Some(kind) = self.prefix_kind(line, words()) {
+                return Some(kind);
+            }
         }
-        if words <= 15 && self.is_social(line) {
+        if line.starts_with("Follow ") && words() <= 15 && self.is_social(line) {
             return Some(BoilerplateKind::Social);
         }
-        if words <= 14 && (self.is_byline(line) || self.is_credit(line)) {
+        let by = line.starts_with("By ") || line.starts_with("BY ");
+        if (by || line.len() <= 80)
+            && words() <= 14
+            && (self.is_byline(line) || self.is_credit(line))
+        {
             return Some(BoilerplateKind::Byline);
         }
         None
@@ -264,30 +408,50 @@ impl Cleaner {
         if !first.is_ascii_uppercase() && *first != b'(' && !sentence.starts_with('©') {
             return None;
         }
+        let word = FirstWord::of(sentence);
+        let word = word.as_bytes();
+        let copyright = matches!(word, b"copyright" | b"all") || sentence.starts_with('©');
+        if !self.prefix_words.contains(word) && word != b"follow" && !copyright {
+            return None;
+        }
         match self.furniture_kind(sentence)? {
             k @ (BoilerplateKind::Caption
             | BoilerplateKind::Social
             | BoilerplateKind::Subscribe
             | BoilerplateKind::Copyright) => Some(k),
+            // Widget labels with a colon ("WATCH: …", "Read more: …").
+            BoilerplateKind::Navigation if sentence.bytes().take(12).any(|c| c == b':') => {
+                Some(BoilerplateKind::Navigation)
+            }
             _ => None,
         }
     }
 
     /// A vocabulary prefix ("Sign up for", "FILE -") on a line short enough for its kind.
     fn prefix_kind(&self, line: &str, words: usize) -> Option<BoilerplateKind> {
-        let head = line.get(..line.len().min(40))?;
-        let lower = head.to_ascii_lowercase();
+        let bytes = line.as_bytes();
         for (prefix, kind) in &self.prefixes {
-            if !lower.starts_with(prefix.as_str()) {
+            let p = prefix.as_bytes();
+            if !bytes
+                .get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+            {
                 continue;
             }
             // The prefix must end at a word boundary ("Tags" is not "Tagsmith").
-            let next = line.as_bytes().get(prefix.len()).copied();
+            let next = bytes.get(p.len()).copied();
             let ends_word = !prefix.ends_with(|c: char| c.is_ascii_alphanumeric())
                 || !next.is_some_and(|c| c.is_ascii_alphanumeric());
+            let rest = line.get(p.len()..).unwrap_or("");
             let fits = match kind {
                 BoilerplateKind::Caption => words <= 90,
                 BoilerplateKind::Tags => words <= 20 && !line.ends_with('.'),
+                // "Reporting by Jane Doe; Editing by John Roe", not "Written by hand, …".
+                BoilerplateKind::Byline => words <= 20 && names_only(rest),
+                // A prompt, not a sentence that happens to start "Sign up for …".
+                BoilerplateKind::Subscribe | BoilerplateKind::Social => {
+                    words <= 15 && (!line.ends_with('.') || prompt_words(line))
+                }
                 _ => words <= 30,
             };
             if ends_word && fits {
@@ -338,6 +502,10 @@ impl Cleaner {
 
     /// A credit line: "- Reuters.", "Jane Doe, Associated Press", "Associated Press".
     fn is_credit(&self, line: &str) -> bool {
+        let dash = line.starts_with(['-', '—', '(']);
+        if line.len() > 80 || !(dash || line.len() <= 30 || line.contains(", ")) {
+            return false;
+        }
         let t = line
             .trim_start_matches(['-', '—', ' ', '('])
             .trim_end_matches(['.', ')', ' ']);
@@ -420,7 +588,12 @@ fn headline_of(
             }
         }
     }
-    if !reads_as_headline(text, 35) || DATELINE.is_match(text) {
+    if !reads_as_headline(text, 35) {
+        return None;
+    }
+    let words = bounded_words(text, 36);
+    // "EXCLUSIVE - Roger Stone: …" over a blank line is a title; a long one is a dateline lede.
+    if DATELINE.is_match(text) && !(*second_after_blank && words <= 20) {
         return None;
     }
     // Without a blank line after it, a title has no final period.
@@ -429,7 +602,26 @@ fn headline_of(
     }
     let mut sentences = Vec::new();
     segmenter.split_into(norm, first.clone(), &mut sentences);
-    (sentences.len() == 1).then(|| (first.clone(), 1))
+    // Two-part titles ("Game over. Will Sanders come down?", "A Judge. Is This The Last One?")
+    // read as titles by their capitals or their question; a two-sentence lede does not.
+    let title_like = *second_after_blank
+        && words <= 25
+        && sentences.len() <= 3
+        && (title_cased(text) || text.contains(['?', '!', '…']));
+    (sentences.len() == 1 || title_like).then(|| (first.clone(), 1))
+}
+
+/// Most longer words capitalized, as in "Hillary Clinton Says Trump Is Wrong".
+fn title_cased(text: &str) -> bool {
+    let (mut long, mut caps) = (0, 0);
+    for w in text.split_whitespace() {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().count() >= 4 {
+            long += 1;
+            caps += usize::from(w.starts_with(|c: char| c.is_uppercase()));
+        }
+    }
+    long >= 2 && caps * 5 >= long * 3
 }
 
 /// A title is short: 2 to `max_words` words, not too many bytes.
@@ -454,11 +646,21 @@ fn glued_headline(norm: &str, line: Range<usize>) -> Option<usize> {
     reads_as_headline(title, 30).then_some(line.start + m.start())
 }
 
-/// Lookup key of a whole furniture line: lowercase, trailing punctuation removed.
-fn line_key(line: &str) -> String {
-    line.trim()
+/// Longest lookup key of a whole furniture line (bytes).
+const KEY_MAX: usize = 96;
+
+/// Lookup key of a whole furniture line: ASCII-lowercased, trailing punctuation removed,
+/// written into `buf` (no allocation); `None` when too long.
+fn line_key<'b>(line: &str, buf: &'b mut [u8; KEY_MAX]) -> Option<&'b [u8]> {
+    let t = line
+        .trim()
         .trim_end_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
+        .as_bytes();
+    let out = buf.get_mut(..t.len())?;
+    for (o, &c) in out.iter_mut().zip(t) {
+        *o = c.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 /// The kind named in the furniture list's second column.
@@ -560,6 +762,27 @@ mod tests {
     }
 
     #[test]
+    fn prompts_need_prompt_shape() {
+        assert_eq!(kind_of("Sign up for our newsletter."), Some(Subscribe));
+        assert_eq!(
+            kind_of("Sign up for the program was slow, officials said."),
+            None
+        );
+        assert_eq!(
+            kind_of("Get the latest figures from the ministry, he said."),
+            None
+        );
+        assert_eq!(
+            kind_of("Reporting by Jane Doe; Editing by John Roe"),
+            Some(Byline)
+        );
+        assert_eq!(
+            kind_of("Written by hand, the memo was leaked to reporters."),
+            None
+        );
+    }
+
+    #[test]
     fn subscribe() {
         assert_eq!(kind_of("Sign up for our daily newsletter"), Some(Subscribe));
         assert_eq!(kind_of("Subscribe to The Hill"), Some(Subscribe));
@@ -620,6 +843,10 @@ mod tests {
         assert!(text[c.paragraphs[0].clone()].starts_with("WASHINGTON (AP) — The Senate"));
         let text = "Title of the story here\n\nPORTLAND, Ore. - Police said so.\n";
         assert_eq!(kinds(text)[0].0, "PORTLAND, Ore. -");
+        let text = "Title of the story here\n\nLONDON, Jan. 5 (Reuters) - Shares fell.\n";
+        assert_eq!(kinds(text)[0].0, "LONDON, Jan. 5 (Reuters) -");
+        let text = "Title of the story here\n\n(CNN) — The president spoke.\n";
+        assert_eq!(kinds(text)[0].0, "(CNN) —");
         // Negative: a capitalized opening word is no dateline.
         assert!(kinds("Title of the story here\n\nThe FBI - and others - said so.\n").is_empty());
     }
@@ -643,6 +870,11 @@ mod tests {
         assert!(cleaned("It rained. We left.\n\nThen it stopped.")
             .headline
             .is_none());
+        // Two-part titles are titles.
+        let text = "A Judge Is Confirmed. Is This The Last One?\n\nThe Senate voted.";
+        assert!(cleaned(text).headline.is_some());
+        let text = "EXCLUSIVE - Roger Stone: Trust Nobody.\n\nThe Senate voted.";
+        assert!(cleaned(text).headline.is_some());
     }
 
     #[test]
@@ -665,6 +897,13 @@ mod tests {
             "Kyrgyzstan National Pleads Not Guilty in Bomb Probe"
         );
         assert!(text[c.paragraphs[0].clone()].starts_with("BOSTON — A citizen"));
+        let text = "Council Approves Plan After DebateDENVER — The council voted.\n\nIt was late.";
+        let c = cleaned(text);
+        assert_eq!(
+            &text[c.headline.unwrap()],
+            "Council Approves Plan After Debate"
+        );
+        assert_eq!(c.paragraphs.len(), 2);
         // Negative: an acronym inside running text is no dateline.
         assert!(cleaned("He works for the FBI - a big agency.")
             .headline

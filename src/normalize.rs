@@ -35,19 +35,39 @@ impl Normalized {
                 shifts: Vec::new(),
             };
         }
+        let bytes = text.as_bytes();
         let mut out = String::with_capacity(text.len());
         let mut shifts = Vec::new();
         let mut shift = 0usize;
-        for c in text.chars() {
-            match ascii_for(c) {
-                Some(a) => {
-                    out.push(a);
-                    shift += c.len_utf8() - 1;
-                    shifts.push((out.len(), shift));
+        // Copy ASCII runs in bulk; decode only at non-ASCII lead bytes.
+        let mut copied = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let word = u64::from_ne_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0x80; 8]));
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    i += 8;
+                    continue;
                 }
-                None => out.push(c),
             }
+            if bytes[i] < 0x80 {
+                i += 1;
+                continue;
+            }
+            let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+                break;
+            };
+            let width = c.len_utf8();
+            if let Some(a) = ascii_for(c) {
+                out.push_str(&text[copied..i]);
+                out.push(a);
+                shift += width - 1;
+                shifts.push((out.len(), shift));
+                copied = i + width;
+            }
+            i += width;
         }
+        out.push_str(&text[copied..]);
         Normalized { text: out, shifts }
     }
 

@@ -363,7 +363,7 @@ fn csv_tables_have_a_header_and_one_row_per_record() {
         assert_eq!(out.code, 0, "{table}: {}", out.stderr);
         let (header, rows) = csv_table(&out.stdout);
         assert_eq!(header[0], "article_id", "{table}");
-        assert!(header.iter().any(|h| h == "start") && header.iter().any(|h| h == "end"));
+        assert!(header.iter().any(|h| h == "span_start") && header.iter().any(|h| h == "span_end"));
         for row in &rows {
             assert!(row[0] == "ref" || row[0] == "small", "{table}: {row:?}");
         }
@@ -374,8 +374,8 @@ fn csv_tables_have_a_header_and_one_row_per_record() {
     );
     let (header, rows) = csv_table(&out.stdout);
     let text = header.iter().position(|h| h == "text").unwrap();
-    let start = header.iter().position(|h| h == "start").unwrap();
-    let end = header.iter().position(|h| h == "end").unwrap();
+    let start = header.iter().position(|h| h == "span_start").unwrap();
+    let end = header.iter().position(|h| h == "span_end").unwrap();
     let small: Vec<_> = rows.iter().filter(|r| r[0] == "small").collect();
     assert_eq!(small[0][text], "Hello, \"world\".");
     let (s, e): (usize, usize) = (
@@ -393,7 +393,9 @@ fn csv_tables_have_a_header_and_one_row_per_record() {
 fn an_empty_csv_table_still_has_its_header() {
     let out = run(&["extract", "--table", "quotes"], b"");
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.starts_with("article_id,quote,text,start,end"));
+    assert!(out
+        .stdout
+        .starts_with("article_id,quote,text,span_start,span_end"));
     assert_eq!(out.stdout.lines().count(), 1);
 }
 
@@ -457,7 +459,7 @@ fn quiet_suppresses_the_summary_but_not_errors() {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(32))]
 
     /// Any bytes on stdin, as one article or as JSON Lines: a clean exit (0, or 1 for a
     /// reported bad input), JSON on stdout, no panic.
@@ -500,4 +502,52 @@ fn the_shipped_json_schema_is_the_generated_one() {
             "output field {key:?} missing from the schema"
         );
     }
+}
+
+/// Check every `{"text", "span"}` object under `v` against the text indexed by chars.
+fn check_char_spans(v: &serde_json::Value, chars: &[char], in_quotes: bool, seen: &mut usize) {
+    match v {
+        serde_json::Value::Object(map) => {
+            if let (Some(serde_json::Value::String(t)), Some(span), false) =
+                (map.get("text"), map.get("span"), in_quotes)
+            {
+                let s = span["start"].as_u64().unwrap() as usize;
+                let e = span["end"].as_u64().unwrap() as usize;
+                assert!(s <= e && e <= chars.len(), "{span}");
+                assert_eq!(&chars[s..e].iter().collect::<String>(), t);
+                *seen += 1;
+            }
+            for (k, x) in map {
+                check_char_spans(x, chars, k == "quotes", seen);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for x in items {
+                check_char_spans(x, chars, in_quotes, seen);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn offsets_chars_rewrite_every_span_of_every_record() {
+    let out = run(
+        &[
+            "extract",
+            "--offsets",
+            "chars",
+            "fixtures/biotech-entity-list.txt",
+        ],
+        b"",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let chars: Vec<char> = REFERENCE.chars().collect();
+    assert!(
+        chars.len() < REFERENCE.len(),
+        "the fixture has multibyte chars"
+    );
+    let mut seen = 0;
+    check_char_spans(&out.json_lines()[0], &chars, false, &mut seen);
+    assert!(seen > 20, "only {seen} spans checked");
 }

@@ -13,6 +13,14 @@ use std::sync::LazyLock;
 
 static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
 
+/// Cases per property: `PROPTEST_CASES` when set (explore with thousands), else 256.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256)
+}
+
 /// Pieces of news text that trigger the rules, plus hostile characters.
 const PIECES: &[&str] = &[
     "Sen.",
@@ -194,7 +202,7 @@ fn check_article(text: &str) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn any_string_keeps_every_invariant(text in "\\PC{0,400}") {
@@ -244,4 +252,41 @@ fn the_reference_article_keeps_every_invariant() {
     if let Err(e) = check_article(text) {
         panic!("{e}");
     }
+}
+
+/// Best of three wall-clock timings of a full extraction of `text`, in seconds.
+fn best_time(text: &str) -> f64 {
+    (0..3)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            std::hint::black_box(EXTRACTOR.extract(text));
+            t.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// Cost must grow linearly with article length: four times the text may take at most about
+/// four times as long (8x allowed for noise; quadratic code takes 16x). A timing check, so
+/// not part of `cargo test`: `cargo test --release --test properties -- --ignored`.
+#[test]
+#[ignore]
+fn extraction_time_is_linear_in_article_length() {
+    let article = include_str!("../fixtures/biotech-entity-list.txt");
+    let words = "the Commerce Department said Secretary Gina Raimondo added 34 Chinese entities to its list and Sen Ron Wyden of Oregon imposed sanctions on firms he told reporters that it would ";
+    let mut failures = Vec::new();
+    for (name, unit) in [
+        ("repeated article", format!("{article}\n\n")),
+        ("no punctuation", words.to_string()),
+    ] {
+        let small = unit.repeat(200_000 / unit.len() + 1);
+        let large = unit.repeat(800_000 / unit.len() + 1);
+        let _ = best_time(&unit); // warm up
+        let (ts, tl) = (best_time(&small), best_time(&large));
+        let ratio = tl / ts;
+        eprintln!("{name}: 200 KB {ts:.3}s, 800 KB {tl:.3}s, ratio {ratio:.1} (linear: 4)");
+        if ratio > 8.0 {
+            failures.push(format!("{name}: 4x the text took {ratio:.1}x the time"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
 }

@@ -5,7 +5,13 @@
 //!
 //! Numbers come from the [`NumberScanner`]; only plain cardinals can count (years, money,
 //! ages, measures, scores, names... are other kinds). The noun is found by walking the words
-//! after the number: modifiers, then the first plural noun.
+//! after the number: modifiers, then the first plural noun. Each record's `rule` names the
+//! rule that found it: `number-noun`, `partitive` ("two of the ..."), `partitive-pronoun`
+//! ("34 of them"), `list-ellipsis` ("one in Malaysia"), `people-verb` ("injured more than
+//! 260"), `toll` ("the death toll rose to 267"), `sentence-end-ellipsis` ("each choose one"),
+//! `parent-of` ("a mother of three").
+//! Vague quantities ("dozens of", "thousands") and "one" before a singular noun on its own
+//! ("one tweet") are left out for precision.
 
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -72,9 +78,25 @@ impl View<'_> {
         self.toks.get(k).is_some_and(|t| t.is(self.text, c))
     }
 
-    /// The end of the hyphenated compound starting at word `k` ("medium-distance").
+    /// The end of the hyphenated compound starting at word `k` ("medium-distance"), or of
+    /// a dotted abbreviation ("U.S.").
     fn compound_end(&self, k: usize) -> usize {
         let mut e = k + 1;
+        let short_caps = |j: usize| {
+            self.word(j)
+                .is_some_and(|w| w.len() <= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+        };
+        if short_caps(k) && self.punct(e, '.') && self.toks[e].glued() {
+            while self.punct(e, '.') && self.toks[e].glued() {
+                e += 1;
+                if short_caps(e) && self.toks[e].glued() {
+                    e += 1;
+                } else {
+                    break;
+                }
+            }
+            return e;
+        }
         while self.punct(e, '-')
             && self.toks[e].glued()
             && self
@@ -146,6 +168,13 @@ impl View<'_> {
             if self.tables.count_role(w) & word_role::VAGUE != 0 {
                 return None;
             }
+            // "1.3 billion Chinese": a nationality in -ese heads the phrase when nothing follows
+            let nationality = w.ends_with("ese")
+                && w.starts_with(|c: char| c.is_uppercase())
+                && (self.word(e).is_none() || self.is_stop(e));
+            if !singular && nationality {
+                return Some(last);
+            }
             if !singular && plural_word(self.tables, w) {
                 // extend over a following plural ("arms dealers")
                 let mut head = last;
@@ -197,6 +226,9 @@ impl View<'_> {
             j += 1;
         }
         let start = j;
+        if self.tables.cue_before(self.word(j)?, Role::Month) {
+            return None;
+        }
         while let Some(w) = self.word(j) {
             if !w.starts_with(|c: char| c.is_uppercase()) || (j - start) >= 4 {
                 break;
@@ -261,6 +293,7 @@ impl CountExtractor {
                     rule: f.rule.to_string(),
                 });
             }
+            link_included(doc, &self.numbers.tables, &mut counts, group_start);
             link_parts(&mut counts, group_start);
         }
         counts
@@ -300,10 +333,20 @@ impl CountExtractor {
             if v.punct(after, '-')
                 && v.toks[after].glued()
                 && v.toks.get(after + 1).is_some_and(|t| t.glued())
+                && !v.word_is(after + 1, "plus")
             {
                 continue;
             }
             let mut approximate = v.tables.cue_before(before, Role::ApproxBefore);
+            if v.punct(after, '+') && v.toks[after].glued() {
+                // "2470+ delegates"
+                approximate = true;
+                after += 1;
+            } else if v.punct(after, '-') && v.toks[after].glued() && v.word_is(after + 1, "plus") {
+                // "200-plus delegates"
+                approximate = true;
+                after += 2;
+            }
             let mut end = n.range.end;
             // ranges: "two or three guards", "10 to 15 people"
             if (v.word_is(after, "or") || v.word_is(after, "to") || v.punct(after, '-'))
@@ -345,11 +388,19 @@ impl CountExtractor {
                     });
                     continue;
                 }
-                let determiner = v.role(det) & word_role::DETERMINER != 0;
+                let total_next = numbers
+                    .iter()
+                    .any(|m| m.toks.start == det && m.kind == NumberKind::Cardinal);
+                let determiner = v.role(det) & word_role::DETERMINER != 0 || total_next;
                 if !determiner || (singular && !approximate) {
                     continue;
                 }
-                if let Some(h) = v.head(det + 1, false) {
+                // "20 of the 50 governors": the head comes after the total
+                let head_from = numbers
+                    .iter()
+                    .find(|m| m.toks.start == det + 1 || (total_next && m.toks.start == det))
+                    .map_or(det + 1, |m| m.toks.end);
+                if let Some(h) = v.head(head_from, false) {
                     found.push(Found {
                         value: n.value,
                         noun: v.toks[h].text(v.text).to_string(),
@@ -375,7 +426,7 @@ impl CountExtractor {
                     location,
                     rule: "number-noun",
                     borrowed_from: None,
-                    one_singular: is_one_word,
+                    one_singular: is_one_word && v.role(h) & word_role::PERSON == 0,
                 });
                 continue;
             }
@@ -385,7 +436,8 @@ impl CountExtractor {
                 .get(after)
                 .map_or(true, |t| t.kind == TokKind::Punct || t.gap == Gap::Newline)
                 || v.role(after) & word_role::ELLIPSIS != 0;
-            if !alone || v.word_is(after, "of") {
+            let determiner_before = n.toks.start > 0 && v.word_is(n.toks.start - 1, "the");
+            if !alone || v.word_is(after, "of") || determiner_before {
                 continue;
             }
             let location = v.location(after);
@@ -404,7 +456,12 @@ impl CountExtractor {
                 n.toks.start.saturating_sub(from) <= 8
                     && (from..n.toks.start).all(|k| v.role(k) & word_role::RELATIVE == 0)
             });
-            let (noun, rule) = if let Some(f) = found.last().filter(|_| adjacent) {
+            let parent = n.toks.start >= 2
+                && v.word_is(n.toks.start - 1, "of")
+                && v.role(n.toks.start - 2) & word_role::PARENT != 0;
+            let (noun, rule) = if parent {
+                ("children".to_string(), "parent-of")
+            } else if let Some(f) = found.last().filter(|_| adjacent) {
                 one_singular = f.one_singular;
                 (f.noun.clone(), "list-ellipsis")
             } else if prev_word.is_some() {
@@ -412,13 +469,16 @@ impl CountExtractor {
             } else if let Some(noun) = toll_noun(v, n.toks.start) {
                 (noun, "toll")
             } else if after >= v.toks.len() || v.punct(after, '.') {
-                let prior = found.last().map(|f| (f.value, &f.noun)).or_else(|| {
+                // a count earlier in this sentence lends its noun to a closing figure
+                // ("50,000 people marched ... organisers put the figure at 100,000"); one
+                // from an earlier sentence only to a smaller part ("each choose one")
+                let prior = found.last().map(|f| (f.value, &f.noun, true)).or_else(|| {
                     earlier[paragraph_start..]
                         .last()
-                        .map(|c| (c.value.get(), &c.noun))
+                        .map(|c| (c.value.get(), &c.noun, false))
                 });
                 match prior {
-                    Some((value, noun)) if value > n.value => {
+                    Some((value, noun, same)) if same || value > n.value => {
                         (noun.clone(), "sentence-end-ellipsis")
                     }
                     _ => continue,
@@ -455,10 +515,10 @@ fn last_noun(found: &[Found], earlier: &[Count], paragraph_start: usize) -> Opti
 /// The noun a bare number counts from a "toll" or "number of X" earlier in the sentence:
 /// "the death toll rose to 267" (deaths), "the number of injured stands at 387" (injured).
 fn toll_noun(v: &View, before: usize) -> Option<String> {
-    for k in (0..before).rev() {
+    for k in (before.saturating_sub(40)..before).rev() {
         if v.word_is(k, "number") && v.word_is(k + 1, "of") {
-            let w = v.word(k + 2)?;
-            return Some(w.to_string());
+            let h = v.head(k + 2, false)?;
+            return Some(v.toks[h].text(v.text).to_string());
         }
         if v.role(k) & word_role::TOLL != 0 {
             let noun = match v.word(k.checked_sub(1)?)?.to_ascii_lowercase().as_str() {
@@ -470,6 +530,22 @@ fn toll_noun(v: &View, before: usize) -> Option<String> {
         }
     }
     None
+}
+
+/// Link a count introduced by "including", "of which" or "among them" to the larger count
+/// before it in the same sentence: "34 entities, including 11 institutes".
+fn link_included(doc: &Document, tables: &Tables, counts: &mut [Count], group_start: usize) {
+    for j in group_start + 1..counts.len() {
+        let (a, b) = (&counts[j - 1], &counts[j]);
+        if b.part_of.is_some() || a.value.get() <= b.value.get() {
+            continue;
+        }
+        let gap = doc.to_norm(a.span).end..doc.to_norm(b.span).start;
+        let between = doc.norm().get(gap).unwrap_or_default();
+        if between.len() <= 40 && tables.cue_before(between, Role::PartBefore) {
+            counts[j].part_of = Some(j - 1);
+        }
+    }
 }
 
 /// Link the counts of one sentence (from `group_start`) that break down a larger earlier
@@ -504,5 +580,212 @@ fn link_parts(counts: &mut [Count], group_start: usize) {
             }
         }
         i = members.last().map_or(i, |&l| l.max(i)) + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    /// `(value, noun, approximate)` of every count in `text`.
+    fn counts(text: &str) -> Vec<(f64, String, bool)> {
+        Extractor::new()
+            .extract(text)
+            .counts
+            .into_iter()
+            .map(|c| (c.value.get(), c.noun, c.approximate))
+            .collect()
+    }
+
+    fn one(value: f64, noun: &str) -> (f64, String, bool) {
+        (value, noun.to_string(), false)
+    }
+
+    #[test]
+    fn number_before_its_noun_with_modifiers() {
+        assert_eq!(
+            counts("It sanctioned eight different Chinese technology companies on Friday."),
+            vec![one(8.0, "companies")]
+        );
+        assert_eq!(
+            counts("The poll surveyed 1,031 randomly-selected registered adult voters."),
+            vec![one(1031.0, "voters")]
+        );
+        assert_eq!(
+            counts("Officials said 11 people died."),
+            vec![one(11.0, "people")]
+        );
+        assert_eq!(counts("Two families fled."), vec![one(2.0, "families")]);
+        assert_eq!(counts("The bill got 51 votes."), vec![one(51.0, "votes")]);
+    }
+
+    #[test]
+    fn non_count_numbers_make_no_count() {
+        for text in [
+            "Prices rose 2 percent in 2022.",
+            "They walked 5 miles on Monday.",
+            "The panel approved it on a 3-1 vote.",
+            "Updated 2:17 p.m.",
+            "He paid $25 million for 3 years of work.",
+            "A 35-year-old man was held.",
+            "It was the first time in two decades.",
+            "The G20 met at 10 Downing Street.",
+            "A seven-member panel will rule.",
+            "Dozens of children were hurt.",
+            "Six out of every 10 planes were late.",
+        ] {
+            assert_eq!(counts(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn approximate_counts() {
+        assert_eq!(
+            counts("It added more than 7,000 species."),
+            vec![(7000.0, "species".to_string(), true)]
+        );
+        assert_eq!(
+            counts("Some 55,000 pages were released."),
+            vec![(55000.0, "pages".to_string(), true)]
+        );
+        assert_eq!(
+            counts("There were two or three permanent guards."),
+            vec![(2.0, "guards".to_string(), true)]
+        );
+        assert_eq!(
+            counts("At least a dozen members came."),
+            vec![(12.0, "members".to_string(), true)]
+        );
+    }
+
+    #[test]
+    fn elliptical_list_borrows_the_noun_with_locations() {
+        let article = Extractor::new().extract(
+            "It added 34 entities. Commerce imposed restrictions on three entities in Georgia, one in Malaysia and two in Turkey.",
+        );
+        let got: Vec<_> = article
+            .counts
+            .iter()
+            .map(|c| {
+                (
+                    c.value.get(),
+                    c.noun.as_str(),
+                    c.location.as_deref(),
+                    c.part_of,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (34.0, "entities", None, None),
+                (3.0, "entities", Some("Georgia"), Some(0)),
+                (1.0, "entities", Some("Malaysia"), Some(0)),
+                (2.0, "entities", Some("Turkey"), Some(0)),
+            ]
+        );
+    }
+
+    #[test]
+    fn partitive_counts() {
+        assert_eq!(
+            counts("It hurt two of the world's biggest iron ore suppliers."),
+            vec![one(2.0, "suppliers")]
+        );
+        let article = Extractor::new().extract("Police held 40 people. They released 34 of them.");
+        let last = article.counts.last().expect("a count");
+        assert_eq!(
+            (last.value.get(), last.noun.as_str(), last.part_of),
+            (34.0, "people", Some(0))
+        );
+        // "one of the" picks out one thing; it does not count
+        assert_eq!(counts("It was one of his rallies."), vec![]);
+    }
+
+    #[test]
+    fn including_links_a_part_to_its_total() {
+        let article = Extractor::new().extract("It added 34 entities, including 11 institutes.");
+        let parts: Vec<_> = article.counts.iter().map(|c| c.part_of).collect();
+        assert_eq!(parts, vec![None, Some(0)]);
+        // two unrelated counts stay unlinked
+        let article = Extractor::new().extract("It added 34 entities and 11 institutes.");
+        assert!(article.counts.iter().all(|c| c.part_of.is_none()));
+    }
+
+    #[test]
+    fn dotted_abbreviations_plus_and_totals_in_partitives() {
+        assert_eq!(
+            counts("Some 10,000 U.S. troops stayed."),
+            vec![(10000.0, "troops".to_string(), true)]
+        );
+        assert_eq!(
+            counts("He won 200-plus delegates."),
+            vec![(200.0, "delegates".to_string(), true)]
+        );
+        assert_eq!(
+            counts("In the end 11 of 12 jurors agreed."),
+            vec![one(11.0, "jurors"), one(12.0, "jurors")]
+        );
+        // a dotted abbreviation that ends the sentence is no noun
+        assert_eq!(counts("He has lived 30 years in the U.S."), vec![]);
+    }
+
+    #[test]
+    fn a_parent_of_three_counts_children() {
+        assert_eq!(
+            counts("Gasparri, a mother of three who lived nearby, spoke."),
+            vec![one(3.0, "children")]
+        );
+        // "one of three" is not about children
+        assert_eq!(counts("It was one of three."), vec![]);
+    }
+
+    #[test]
+    fn nationality_heads_when_nothing_follows() {
+        assert_eq!(
+            counts("It affects 1.3 billion Chinese, officials said."),
+            vec![one(1.3e9, "Chinese")]
+        );
+        assert_eq!(
+            counts("It hit 34 Chinese entities."),
+            vec![one(34.0, "entities")]
+        );
+    }
+
+    #[test]
+    fn abbreviated_millions_before_a_noun() {
+        assert_eq!(
+            counts("The bank employs 1.5m people."),
+            vec![one(1_500_000.0, "people")]
+        );
+        assert_eq!(counts("They built a 5m wall."), vec![]);
+    }
+
+    #[test]
+    fn bare_numbers_after_casualty_verbs_count_people() {
+        assert_eq!(
+            counts("The attack killed three people and injured more than 260."),
+            vec![one(3.0, "people"), (260.0, "people".to_string(), true)]
+        );
+    }
+
+    #[test]
+    fn one_before_a_singular_noun_counts_only_beside_other_counts() {
+        assert_eq!(
+            counts("He faces one criminal count of conspiracy and three counts of obstruction."),
+            vec![one(1.0, "count"), one(3.0, "counts")]
+        );
+        assert_eq!(counts("One tweet read: hello."), vec![]);
+    }
+
+    #[test]
+    fn counts_carry_sentence_span_and_rule() {
+        let text = "Title of the story\n\nThe Commerce Department said it was adding 34 Chinese entities to its list.";
+        let article = Extractor::new().extract(text);
+        let c = &article.counts[0];
+        assert_eq!(&text[c.span.range()], "34 Chinese entities");
+        assert_eq!(c.text, "34 Chinese entities");
+        assert!(article.sentences[c.sentence].text.contains("34"));
+        assert_eq!(c.rule, "number-noun");
     }
 }

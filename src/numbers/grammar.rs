@@ -86,7 +86,7 @@ impl<'a> Parser<'a> {
         self.words.get(k).copied().flatten().map(|w| w.class)
     }
 
-    fn word(&self, k: usize) -> Option<NumWord> {
+    pub fn word(&self, k: usize) -> Option<NumWord> {
         self.next(k)?;
         self.words.get(k).copied().flatten()
     }
@@ -397,6 +397,22 @@ impl<'a> Parser<'a> {
                 self.push(out, first, end + 1, sign * value * 1e6, NumberKind::Money);
                 return Some(end + 1);
             }
+            let plural_next = self.tok(end + 1).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && t.gap == Gap::Space
+                    && super::kinds::plural_word(self.tables, t.text(self.text))
+            });
+            if w == "m" && plural_next {
+                // "1.5m people": a million before a counted noun; "5m" alone is five metres
+                self.push(
+                    out,
+                    first,
+                    end + 1,
+                    sign * value * 1e6,
+                    NumberKind::Cardinal,
+                );
+                return Some(end + 1);
+            }
             if lower == "am" || lower == "pm" {
                 self.push(out, first, end, value, NumberKind::Time);
                 return Some(end + 1);
@@ -646,11 +662,20 @@ impl<'a> Parser<'a> {
                 hundred = true;
                 spelled = true;
                 let k3 = if self.word_is(kk, "and") { kk + 1 } else { kk };
-                if let Some((s, e, sd, _)) = self.small(k3) {
+                if let Some((s, e, sd, tens_only)) = self.small(k3) {
                     let next_is_scale = matches!(self.class(e), Some(Class::Hundred));
+                    // "one hundred thirty-fifths": without "and", the tens word belongs
+                    // to the ordinal denominator
+                    let ord_at = if self.is_punct(e, '-') { e + 1 } else { e };
+                    let tens_denominator = tens_only
+                        && k3 == kk
+                        && self
+                            .word(ord_at)
+                            .is_some_and(|w| w.class == Class::Ordinal && w.plural);
                     if (1.0..100.0).contains(&s)
                         && s.fract() == 0.0
                         && !next_is_scale
+                        && !tens_denominator
                         && (!sd || digits)
                     {
                         g += s;
@@ -870,6 +895,29 @@ impl<'a> Parser<'a> {
                 }
                 Some(end)
             }
+            Class::Tens => {
+                // "a twenty-first": one over a compound ordinal
+                let u_at = if self.is_punct(i + 2, '-') {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                let u = self
+                    .word(u_at)
+                    .filter(|u| u.class == Class::Ordinal && u.value < 10.0 && !u.plural)?;
+                let ends = self.tok(u_at + 1).map_or(true, |t| t.kind != TokKind::Word);
+                if !ends {
+                    return None;
+                }
+                self.push_spelled(
+                    out,
+                    i,
+                    u_at + 1,
+                    1.0 / (next.value + u.value),
+                    NumberKind::Fraction,
+                );
+                Some(u_at + 1)
+            }
             Class::Ordinal if !next.plural && next.value >= 3.0 => {
                 // "a fifth", "a third of": a fraction; "a fourth state": an ordinal
                 let after = self.tok(i + 2);
@@ -937,17 +985,16 @@ impl<'a> Parser<'a> {
             });
             let mut den_end = den_at + 1;
             // "one twenty-fifth": a compound ordinal as denominator
-            if den.is_none() && value == 1.0 {
+            if den.is_none() {
                 if let Some(t) = self.word(den_at).filter(|w| w.class == Class::Tens) {
                     let u_at = if self.is_punct(den_at + 1, '-') {
                         den_at + 2
                     } else {
                         den_at + 1
                     };
-                    if let Some(u) = self
-                        .word(u_at)
-                        .filter(|u| u.class == Class::Ordinal && u.value < 10.0)
-                    {
+                    if let Some(u) = self.word(u_at).filter(|u| {
+                        u.class == Class::Ordinal && u.value < 10.0 && (u.plural || value == 1.0)
+                    }) {
                         den = Some(NumWord {
                             value: t.value + u.value,
                             class: Class::Ordinal,

@@ -2,7 +2,7 @@
 //! times, dates, years, identifiers and names; and rates written as "1 out of 3".
 
 use super::grammar::Parser;
-use super::tables::{Role, Tables};
+use super::tables::{Class, Role, Tables};
 use super::tokens::{Gap, TokKind};
 use super::NumberMatch;
 use crate::record::NumberKind;
@@ -47,6 +47,33 @@ pub(crate) fn combine_rates(p: &Parser, numbers: &mut Vec<NumberMatch>) {
     }
 }
 
+/// Give both ends of a range the kind of the end that shows it: "46 to 40 percent",
+/// "$5 to 10 million", "between 3 and 5 miles".
+pub(crate) fn spread_ranges(p: &Parser, numbers: &mut [NumberMatch]) {
+    for i in 1..numbers.len() {
+        let (a, b) = (&numbers[i - 1], &numbers[i]);
+        let linked = b.toks.start == a.toks.end + 1
+            && (["to", "and", "or"].iter().any(|w| p.word_is(a.toks.end, w))
+                || p.toks.get(a.toks.end).is_some_and(|t| t.is(p.text, '-')));
+        if !linked {
+            continue;
+        }
+        let spreads = |k: NumberKind| {
+            matches!(
+                k,
+                NumberKind::Percent | NumberKind::Money | NumberKind::Measure | NumberKind::Age
+            )
+        };
+        if a.kind == NumberKind::Cardinal && spreads(b.kind) {
+            numbers[i - 1].kind = numbers[i].kind;
+        } else if b.kind == NumberKind::Cardinal && spreads(a.kind) && !looks_plural(p, b.toks.end)
+        {
+            // "$5 to 10 million", "ages of 18 and 29"; not "$5 and 10 people"
+            numbers[i].kind = numbers[i - 1].kind;
+        }
+    }
+}
+
 /// Decide the kind of a cardinal from its context; `start` is where the scanned range
 /// (a sentence) begins.
 pub(crate) fn classify(p: &Parser, start: usize, m: &mut NumberMatch) {
@@ -65,6 +92,14 @@ pub(crate) fn classify(p: &Parser, start: usize, m: &mut NumberMatch) {
     if tables.is_name(&text[m.range.clone()]) {
         m.kind = NumberKind::Name;
         return;
+    }
+    if m.spelled
+        && p.word(first)
+            .is_some_and(|w| matches!(w.class, Class::Hundred | Class::Scale))
+        && tables.cue_before(before, Role::VagueBefore)
+    {
+        // "a few thousand", "several hundred": not an exact figure
+        m.approximate = true;
     }
     if tables.cue_before(before, Role::CurrencyBefore) {
         m.kind = NumberKind::Money;
@@ -108,7 +143,15 @@ pub(crate) fn classify(p: &Parser, start: usize, m: &mut NumberMatch) {
     if plain_int {
         let len = t[first].end - t[first].start;
         if len == 4 && (1000.0..=2100.0).contains(&m.value) {
-            let counted = next_word_plural(p, last) && !tables.cue_before(before, Role::YearBefore);
+            // "1500 troops" counts; "2014 numbers" is a year unless a listed plural follows
+            let listed_plural = p.toks.get(last).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && tables.count_role(t.text(text)) & super::tables::word_role::PLURAL != 0
+            });
+            let likely_year = (1900.0..2040.0).contains(&m.value) && !listed_plural;
+            let counted = !likely_year
+                && next_word_plural(p, last)
+                && !tables.cue_before(before, Role::YearBefore);
             if !counted {
                 m.kind = NumberKind::Year;
                 return;
@@ -144,7 +187,14 @@ fn name_comma_before(p: &Parser, first: usize) -> bool {
     if first < 2 {
         return false;
     }
-    let (comma, word) = (&p.toks[first - 1], &p.toks[first - 2]);
+    let comma = &p.toks[first - 1];
+    // "Donald Trump Jr., 38": the name may end in an abbreviation's period
+    let word_at = if p.toks[first - 2].is(p.text, '.') && first >= 3 {
+        first - 3
+    } else {
+        first - 2
+    };
+    let word = &p.toks[word_at];
     comma.is(p.text, ',')
         && comma.glued()
         && word.kind == TokKind::Word
@@ -189,7 +239,10 @@ pub(crate) fn plural_word(tables: &Tables, w: &str) -> bool {
         return false;
     }
     let lower = w.to_ascii_lowercase();
-    if lower.ends_with("men") && lower.len() > 4 {
+    if (lower.ends_with("men") && lower.len() > 4)
+        || lower.ends_with("children")
+        || lower.ends_with("people")
+    {
         return true;
     }
     lower.ends_with('s')
@@ -269,6 +322,15 @@ fn name_context(p: &Parser, start: usize, first: usize, last: usize, spelled: bo
                     "." | "!" | "?" | "\"" | "'" | "(" | "[" | ":" | ";" | "—"
                 )
     };
+    // "COVID-19", "SCP-173", "F-16"
+    if t[first].glued()
+        && first >= 2
+        && t[first - 1].is(text, '-')
+        && t[first - 1].glued()
+        && cap(first - 2)
+    {
+        return true;
+    }
     // title-case context: the next words are capitalized too
     let mut k = last;
     let mut next_caps = 0;
@@ -290,6 +352,14 @@ fn name_context(p: &Parser, start: usize, first: usize, last: usize, spelled: bo
     if next_words > 0 && next_caps == next_words {
         return false;
     }
+    let range_or_unit = ["to", "or", "and", "of", "percent"]
+        .iter()
+        .any(|w| p.word_is(last, w))
+        || t.get(last)
+            .is_some_and(|n| n.is(text, '-') || n.is(text, '%'));
+    if range_or_unit {
+        return false;
+    }
     if next_words > 0 && looks_plural(p, last) && !spelled {
         // "Boeing 737 jets" is rare; "Trump won 3 states" is not
         return false;
@@ -297,6 +367,7 @@ fn name_context(p: &Parser, start: usize, first: usize, last: usize, spelled: bo
     let prev = first - 1;
     let word_prev = |k: usize| {
         cap(k)
+            && !t[k].text(text).ends_with("'s")
             && !sentence_start(k)
             && !p.tables.cue_before(&text[..t[k].end], Role::Month)
             && p.tables.count_role(t[k].text(text)) & super::tables::word_role::STOP == 0
@@ -311,9 +382,4 @@ fn name_context(p: &Parser, start: usize, first: usize, last: usize, spelled: bo
         return word_prev(prev) || (p.word_is(prev, "of") && prev > 0 && word_prev(prev - 1));
     }
     !t[first].glued() && t[first].gap == Gap::Space && word_prev(prev)
-        || (t[first].glued()
-            && prev > 0
-            && t[prev].is(text, '-')
-            && t[prev].glued()
-            && cap(prev - 1))
 }

@@ -76,6 +76,7 @@ impl NumberScanner {
         for n in &mut numbers {
             kinds::classify(&parser, range.start, n);
         }
+        kinds::spread_ranges(&parser, &mut numbers);
         Scan { toks, numbers }
     }
 }
@@ -114,3 +115,6 @@ pub fn find(text: &str) -> Vec<NumberMention> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -68,6 +68,8 @@ pub(crate) enum Role {
     RateAfter,
     StreetAfter,
     Name,
+    VagueBefore,
+    PartBefore,
 }
 
 impl Role {
@@ -86,11 +88,13 @@ impl Role {
             "rate-after" => Role::RateAfter,
             "street-after" => Role::StreetAfter,
             "name" => Role::Name,
+            "vague-before" => Role::VagueBefore,
+            "part-before" => Role::PartBefore,
             _ => return None,
         })
     }
 
-    const COUNT: usize = 13;
+    const COUNT: usize = 15;
 
     fn index(self) -> usize {
         self as usize
@@ -117,6 +121,10 @@ pub(crate) mod word_role {
     pub const PRONOUN: u16 = 128;
     /// Starts a relative clause: a list ellipsis does not borrow across one ("which").
     pub const RELATIVE: u16 = 256;
+    /// A singular noun for a person: "one person" counts even on its own.
+    pub const PERSON: u16 = 512;
+    /// A parent: "a mother of three" counts children.
+    pub const PARENT: u16 = 1024;
 }
 
 /// Compiled number tables.
@@ -134,6 +142,19 @@ pub(crate) struct Tables {
     unit_max: usize,
     /// Count-rule word roles, lowercase.
     count_words: WordMap<u16>,
+    /// For each pair of first letters, a bit per word length that some number word has:
+    /// most words ("the", "that") are rejected without hashing.
+    prefilter: Vec<u32>,
+}
+
+/// Index of the first two letters of an ASCII word in [`Tables::prefilter`].
+fn prefix_index(lower: &[u8]) -> Option<usize> {
+    let letter = |b: Option<&u8>| match b {
+        None => Some(0),
+        Some(c @ b'a'..=b'z') => Some(usize::from(c - b'a') + 1),
+        Some(_) => None,
+    };
+    Some(letter(lower.first())? * 27 + letter(lower.get(1))?)
 }
 
 impl Tables {
@@ -212,6 +233,15 @@ impl Tables {
                 t.units.push((unit.to_lowercase(), kind));
             }
         }
+        t.prefilter = vec![0; 27 * 27];
+        for key in t.words.keys() {
+            let len = key.len();
+            match prefix_index(key.as_bytes()) {
+                Some(i) if len < 32 => t.prefilter[i] |= 1 << len,
+                // non-letter keys ("½") are looked up without the filter
+                _ => {}
+            }
+        }
         // longest phrases first, so "percentage points" wins over "percentage"
         t.units
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
@@ -226,6 +256,8 @@ impl Tables {
                 Some("determiner") => word_role::DETERMINER,
                 Some("pronoun") => word_role::PRONOUN,
                 Some("relative") => word_role::RELATIVE,
+                Some("person") => word_role::PERSON,
+                Some("parent") => word_role::PARENT,
                 _ => continue,
             };
             if let Some(w) = row.first() {
@@ -245,6 +277,15 @@ impl Tables {
             let b = &mut buf[..word.len()];
             b.copy_from_slice(word.as_bytes());
             b.make_ascii_lowercase();
+            if let Some(i) = prefix_index(b) {
+                if self
+                    .prefilter
+                    .get(i)
+                    .map_or(true, |m| m & (1 << b.len()) == 0)
+                {
+                    return None;
+                }
+            }
             let lower = std::str::from_utf8(b).ok()?;
             self.words.get(lower).copied()
         } else {
@@ -282,9 +323,14 @@ impl Tables {
         let tail = before[tail_start..].trim_end();
         if !tail.is_ascii() {
             let lower = tail.to_lowercase();
-            return self.cues[role.index()]
-                .iter()
-                .any(|cue| ends_phrase(&lower, cue) && role != Role::Month);
+            return self.cues[role.index()].iter().any(|cue| {
+                ends_phrase(&lower, cue)
+                    && (role != Role::Month
+                        || tail.len() >= cue.len()
+                            && tail.is_char_boundary(tail.len() - cue.len())
+                            && tail[tail.len() - cue.len()..]
+                                .starts_with(|c: char| c.is_uppercase()))
+            });
         }
         let mut buf = [0u8; 24];
         let b = &mut buf[..tail.len()];

@@ -7,6 +7,8 @@
 
 mod rules;
 
+pub(crate) use rules::FnvBuild;
+
 use crate::lexicon::{Lexicon, ListKind};
 use rules::{Abbrev, CLASS, C_MULTI, C_TERM, C_UPPER};
 use std::collections::{HashMap, HashSet};
@@ -16,11 +18,13 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct Segmenter {
     /// Abbreviations (without their final period) and how they behave before a capital.
-    abbreviations: HashMap<Box<str>, Abbrev>,
+    abbreviations: HashMap<Box<str>, Abbrev, FnvBuild>,
     /// Capitalized words that commonly open a sentence ("The", "He", "But").
-    starters: HashSet<Box<str>>,
+    starters: HashSet<Box<str>, FnvBuild>,
     /// Words that continue a time ("Eastern", "EDT", "Thursday") after "a.m." / "p.m.".
-    time_words: HashSet<Box<str>>,
+    time_words: HashSet<Box<str>, FnvBuild>,
+    /// Inflected speech verbs ("said", "asked"): `"Why?" Trump asked.` is one sentence.
+    speech_verbs: HashSet<Box<str>, FnvBuild>,
 }
 
 /// Where a sentence ends and the next one starts (both byte offsets).
@@ -29,7 +33,7 @@ type Cut = Option<(usize, usize)>;
 impl Segmenter {
     /// A segmenter knowing the abbreviations and sentence starters of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Segmenter {
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = HashMap::default();
         for line in lexicon.lines(ListKind::Abbreviations) {
             let mut cols = line.split('\t').map(str::trim);
             let Some(word) = cols.next().filter(|w| !w.is_empty()) else {
@@ -42,8 +46,8 @@ impl Segmenter {
             };
             abbreviations.insert(word.trim_end_matches('.').into(), class);
         }
-        let mut starters = HashSet::new();
-        let mut time_words = HashSet::new();
+        let mut starters = HashSet::default();
+        let mut time_words = HashSet::default();
         for line in lexicon.lines(ListKind::SentenceStarters) {
             let mut cols = line.split('\t').map(str::trim);
             let word: Box<str> = cols.next().unwrap_or("").into();
@@ -56,10 +60,17 @@ impl Segmenter {
                 starters.insert(word);
             }
         }
+        let speech_verbs = lexicon
+            .lines(ListKind::SpeechVerbs)
+            .flat_map(str::split_whitespace)
+            .filter(|w| !w.contains('_'))
+            .map(Into::into)
+            .collect();
         Segmenter {
             abbreviations,
             starters,
             time_words,
+            speech_verbs,
         }
     }
 
@@ -87,6 +98,14 @@ impl Segmenter {
             let limit = marker.min(end);
             let mut cut: Cut = None;
             while i < limit {
+                // Skip up to eight uninteresting bytes at a time.
+                if i + 8 <= limit {
+                    let n = rules::skippable8(b, i);
+                    if n > 0 {
+                        i += n;
+                        continue;
+                    }
+                }
                 let class = CLASS[b[i] as usize];
                 if class == 0 {
                     i += 1;
@@ -107,8 +126,12 @@ impl Segmenter {
                     i += 1;
                 } else {
                     debug_assert_eq!(class, C_UPPER);
-                    if i > start && b[i - 1].is_ascii_lowercase() && self.seam(text, start, i, end)
-                    {
+                    let glued = i > start
+                        && (b[i - 1].is_ascii_lowercase()
+                            || (b[i - 1].is_ascii_uppercase()
+                                && i + 1 < end
+                                && b[i + 1].is_ascii_lowercase()));
+                    if glued && self.seam(text, start, i, end) {
                         cut = Some((i, i));
                         break;
                     }
@@ -136,7 +159,7 @@ impl Segmenter {
     /// that began at `start`. Returns where to resume scanning and the cut, if any.
     fn terminator(&self, text: &str, start: usize, i: usize, end: usize) -> (usize, Cut) {
         let b = text.as_bytes();
-        let run = rules::TermRun::scan(b, i, end);
+        let run = rules::TermRun::scan(b, start, i, end);
         let j = run.after_closers;
         // "[...]" and "(...)" mark an omission inside the sentence.
         if run.is_ellipsis()
@@ -156,7 +179,9 @@ impl Segmenter {
         }
         let next_upper = rules::starts_upper(text, k, end);
         if run.bang_or_question && !run.ends_with_dot {
-            return (j, next_upper.then_some((j, k)));
+            let quoted = b[run.end..j].iter().any(|&c| matches!(c, b'"' | b'\''));
+            let ends = next_upper && !(quoted && self.attribution_follows(text, k, end));
+            return (j, ends.then_some((j, k)));
         }
         if run.spaced {
             // "compounds. . . . The": the attached period ends the sentence, the ellipsis
@@ -173,8 +198,16 @@ impl Segmenter {
         let word = rules::word_before(text, start, i);
         let kind = self.classify(text, start, word);
         if !next_upper {
-            // "Finally, this. 1. The first item": a list marker after a plain sentence end.
-            let ends = kind == Kind::Word && rules::is_list_marker(b, k, end);
+            // "Finally, this. 1. The first item": a list marker after a plain sentence end;
+            // "twelve abstained. 2016 was worse": a number after a lowercase word;
+            // "sales rose. iPhone demand fell": a camel-case brand.
+            let ends = kind == Kind::Word
+                && (rules::is_list_marker(b, k, end)
+                    || (b[k].is_ascii_digit() && rules::is_lowercase_word(word))
+                    || (b[k].is_ascii_lowercase()
+                        && k + 1 < end
+                        && b[k + 1].is_ascii_uppercase()
+                        && rules::is_lowercase_word(word)));
             return (j, ends.then_some((j, k)));
         }
         let ends = match kind {
@@ -200,6 +233,28 @@ impl Segmenter {
             }
         };
         (j, ends.then_some((j, k)))
+    }
+
+    /// True when the text at `k` is a speaker and a speech verb: `Trump said`, `Sen. Ron
+    /// Wyden asked` (up to four capitalized words, then a verb from the speech-verb list).
+    fn attribution_follows(&self, text: &str, k: usize, end: usize) -> bool {
+        let stop = end.min(k + 80);
+        let Some(window) = text.get(k..stop).or_else(|| text.get(k..end)) else {
+            return false;
+        };
+        let mut names = 0;
+        for w in window.split(' ').take(6) {
+            if w.starts_with(|c: char| c.is_uppercase()) {
+                names += 1;
+                if names > 4 {
+                    return false;
+                }
+                continue;
+            }
+            let w = w.trim_end_matches(|c: char| !c.is_alphabetic());
+            return names > 0 && self.speech_verbs.contains(w);
+        }
+        false
     }
 
     /// True for honorifics that open sentences ("Mr", "Dr").
@@ -249,9 +304,20 @@ impl Segmenter {
 
     /// A lost paragraph break: "…Matanov's involvementAn FBI agent…" — a lowercase word of 3+
     /// letters glued to a capitalized sentence starter followed by a space.
+    ///
+    /// After capitals ("…10.5MBAmong the measures") the starter must be 4+ letters and be
+    /// followed by a lowercase word, so acronyms before names ("FBIDirector") stay whole.
     fn seam(&self, text: &str, start: usize, i: usize, end: usize) -> bool {
         let b = text.as_bytes();
-        if i < start + 3 || !b[i - 3..i].iter().all(u8::is_ascii_lowercase) {
+        if i < start + 2 {
+            return false;
+        }
+        let after_caps = b[i - 1].is_ascii_uppercase();
+        if after_caps {
+            if !b[i - 2].is_ascii_uppercase() {
+                return false;
+            }
+        } else if i < start + 3 || !b[i - 3..i].iter().all(u8::is_ascii_lowercase) {
             return false;
         }
         let mut q = i + 1;
@@ -260,6 +326,11 @@ impl Segmenter {
         }
         if q + 1 >= end || b[q] != b' ' {
             return false;
+        }
+        if after_caps {
+            return q - i >= 4
+                && b[q + 1].is_ascii_lowercase()
+                && self.starters.contains(&text[i..q]);
         }
         // The word after must read as running text ("An FBI agent", "A senior official"),
         // not a name ("CompanyA Inc.").

@@ -1,6 +1,32 @@
 //! Byte-level helpers of the segmenter: the byte class table, terminator runs, list markers,
 //! and the bounded look-behind / look-ahead that each decision needs.
 
+/// FNV-1a: a fast hasher for the short words the segmenter looks up (abbreviations,
+/// sentence starters); SipHash's DoS resistance is not needed for built-in word lists.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// Hash-map builder using [`Fnv`].
+pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
 /// How an abbreviation from the data list behaves before a capitalized word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Abbrev {
@@ -33,6 +59,43 @@ pub(super) static CLASS: [u8; 256] = {
     }
     t
 };
+
+/// `0x0101…01`: one in every byte lane.
+const ONES: u64 = u64::from_ne_bytes([1; 8]);
+/// `0x8080…80`: the high bit of every byte lane.
+const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// True when no byte of `x` is zero (high bit set in the lanes that may be zero).
+const fn zero_lanes(x: u64) -> u64 {
+    x.wrapping_sub(ONES) & !x & HIGH
+}
+
+/// Lanes of `x` strictly between `lo` and `hi` (high bit set there). Exact per lane: lanes
+/// at or above 0x80 never match, and no borrow or carry crosses lanes.
+const fn lanes_between(x: u64, lo: u8, hi: u8) -> u64 {
+    let low7 = x & (ONES * 127);
+    (ONES * (127 + hi as u64) - low7) & !x & (low7 + ONES * (127 - lo as u64)) & HIGH
+}
+
+/// How many of the eight bytes at `i` can be skipped before one that needs a look (`.`,
+/// `!`, `?`, a non-ASCII byte, or a capital right after a letter, where a lost paragraph
+/// break may hide): 8 when none does. The segmenter's fast path; 0 when out of bounds.
+pub(super) fn skippable8(b: &[u8], i: usize) -> usize {
+    let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) else {
+        return 0;
+    };
+    let x = u64::from_le_bytes(chunk);
+    let punct = zero_lanes(x ^ (ONES * u64::from(b'.')))
+        | zero_lanes(x ^ (ONES * u64::from(b'!')))
+        | zero_lanes(x ^ (ONES * u64::from(b'?')));
+    let before = if i > 0 { b[i - 1] } else { b' ' };
+    let prev = (x << 8) | u64::from(before);
+    let prev_letter = lanes_between(prev, b'@', b'[') | lanes_between(prev, b'`', b'{');
+    let upper = lanes_between(x, b'@', b'[') & prev_letter;
+    // Borrows in `zero_lanes` only run upwards, so the lowest flagged lane is exact.
+    let mask = punct | upper | (x & HIGH);
+    (mask.trailing_zeros() / 8) as usize
+}
 
 /// First offset at or after `i` that is not whitespace (or `end`).
 pub(super) fn skip_ws(b: &[u8], mut i: usize, end: usize) -> usize {
@@ -71,8 +134,8 @@ pub(super) struct TermRun {
 }
 
 impl TermRun {
-    /// Scan the run at `i`.
-    pub fn scan(b: &[u8], i: usize, end: usize) -> TermRun {
+    /// Scan the run at `i` (the sentence began at `start`).
+    pub fn scan(b: &[u8], start: usize, i: usize, end: usize) -> TermRun {
         let mut run = TermRun {
             dots: 0,
             bang_or_question: false,
@@ -115,10 +178,17 @@ impl TermRun {
         while j < end {
             match b[j] {
                 b')' | b']' => j += 1,
-                // A quote glued to the next word opens a sentence (`said.“He`), it does not close one.
                 b'"' | b'\'' if j + 1 >= end || !b[j + 1].is_ascii_alphanumeric() => j += 1,
+                // A double quote glued to the next word (`Muslim."The` / `cleric."He`) closes
+                // the sentence's open quote, or else opens the next sentence.
+                b'"' if open_quote(b, start, i) => j += 1,
                 _ => break,
             }
+        }
+        // Footnote marks after the period: "martyr.[1] The", "consultation.11 12 Take".
+        let before = if i > 0 { b[i - 1] } else { b' ' };
+        if run.dots == 1 && (before.is_ascii_lowercase() || matches!(before, b')' | b']')) {
+            j = skip_footnotes(b, j, end);
         }
         run.after_closers = j;
         run
@@ -127,6 +197,45 @@ impl TermRun {
     /// Two or more periods, or `…`.
     pub fn is_ellipsis(&self) -> bool {
         self.dots >= 2
+    }
+}
+
+/// True when the sentence text before `i` has an odd number of double quotes (one is open).
+/// Looks back at most 2 KB so that the check stays O(1).
+fn open_quote(b: &[u8], start: usize, i: usize) -> bool {
+    let from = start.max(i.saturating_sub(2048));
+    b[from..i].iter().filter(|&&c| c == b'"').count() % 2 == 1
+}
+
+/// Past footnote marks at `j`: "[1]", "[7][8]", or bare 1-3 digit numbers ("11 12") that end
+/// at a space; `j` itself when there are none.
+fn skip_footnotes(b: &[u8], mut j: usize, end: usize) -> usize {
+    let digits = |p: usize| {
+        let mut q = p;
+        while q < end && q - p < 4 && b[q].is_ascii_digit() {
+            q += 1;
+        }
+        q
+    };
+    while j < end && b[j] == b'[' {
+        let q = digits(j + 1);
+        if q == j + 1 || q - j > 4 || q >= end || b[q] != b']' {
+            break;
+        }
+        j = q + 1;
+    }
+    let mut p = j;
+    loop {
+        let q = digits(p);
+        if q == p || q - p > 3 || (q < end && b[q] != b' ') {
+            return j;
+        }
+        j = q;
+        if q + 1 < end && b[q + 1].is_ascii_digit() {
+            p = q + 1;
+        } else {
+            return j;
+        }
     }
 }
 
@@ -215,6 +324,11 @@ pub(super) fn prev_word_is_lowercase(text: &str, floor: usize, word_start: usize
         let s = token_start(b, floor, p);
         b[s].is_ascii_lowercase()
     }
+}
+
+/// A plain lowercase word of three or more ASCII letters ("abstained", "percent").
+pub(super) fn is_lowercase_word(w: &str) -> bool {
+    w.len() >= 3 && w.bytes().all(|c| c.is_ascii_lowercase())
 }
 
 /// Letter-dot abbreviations: "U.S", "p.m", "e.g", "U.S.A", "Ph.D" (segments of one or two

@@ -297,3 +297,106 @@ fn repeated_list_markers_stay_linear() {
     assert!(n >= 1);
     assert!(start.elapsed().as_secs() < 5, "marker search is not linear");
 }
+
+#[test]
+fn skippable8_stops_at_the_first_byte_that_needs_a_look() {
+    for lane in 0..8 {
+        for v in 0..=255u8 {
+            for before in [b'a', b' '] {
+                let mut chunk = *b"xabcdefgh";
+                chunk[0] = before;
+                chunk[lane + 1] = v;
+                let prev = chunk[lane];
+                let upper_after_letter = v.is_ascii_uppercase() && prev.is_ascii_alphabetic();
+                let interesting =
+                    v >= 0x80 || matches!(v, b'.' | b'!' | b'?') || upper_after_letter;
+                let want = if interesting { lane } else { 8 };
+                assert_eq!(
+                    rules::skippable8(&chunk, 1),
+                    want,
+                    "byte {v:#x} lane {lane}"
+                );
+            }
+        }
+    }
+    assert_eq!(rules::skippable8(b"a.Zbcdef", 0), 1);
+    assert_eq!(rules::skippable8(b"the Cat ", 0), 8);
+    assert_eq!(rules::skippable8(b"theCat  ", 0), 3);
+}
+
+#[test]
+fn footnote_marks_stay_with_their_sentence() {
+    assert_eq!(
+        split("He was a martyr.[1] The emperor ruled."),
+        ["He was a martyr.[1]", "The emperor ruled."]
+    );
+    assert_eq!(
+        split("It is a gap.11 12 Take the cold."),
+        ["It is a gap.11 12", "Take the cold."]
+    );
+    // Negative: decimals and versions are no footnotes.
+    assert_eq!(split("It rose 3.5 percent."), ["It rose 3.5 percent."]);
+}
+
+#[test]
+fn lost_break_after_capitals() {
+    assert_eq!(
+        split("It weighs 10.5MBAmong the measures is a ban."),
+        ["It weighs 10.5MB", "Among the measures is a ban."]
+    );
+    // Negative: an acronym glued to a name is left alone.
+    assert_eq!(
+        split("The FBIDirector Comey spoke."),
+        ["The FBIDirector Comey spoke."]
+    );
+}
+
+#[test]
+fn glued_quotes_open_or_close_by_parity() {
+    assert_eq!(
+        split("She said, \"I am a Muslim.\"The parents fled."),
+        ["She said, \"I am a Muslim.\"", "The parents fled."]
+    );
+    assert_eq!(
+        split("He watched the cleric.\"He used to listen,\" he said."),
+        ["He watched the cleric.", "\"He used to listen,\" he said."]
+    );
+}
+
+#[test]
+fn question_in_quotes_then_named_speaker_is_one_sentence() {
+    assert_eq!(
+        split("\"Big deal, right?\" Trump said. He left."),
+        ["\"Big deal, right?\" Trump said.", "He left."]
+    );
+    assert_eq!(
+        split("\"Why now?\" asked Sen. Ron Wyden."),
+        ["\"Why now?\" asked Sen. Ron Wyden."]
+    );
+    // Negative: a new sentence after the question.
+    assert_eq!(
+        split("\"Big deal, right?\" Trump left the room."),
+        ["\"Big deal, right?\"", "Trump left the room."]
+    );
+}
+
+#[test]
+fn numbers_and_brands_can_open_a_sentence() {
+    assert_eq!(
+        split("Twelve abstained. 2016 was worse."),
+        ["Twelve abstained.", "2016 was worse."]
+    );
+    assert_eq!(
+        split("Sales rose. iPhone demand fell."),
+        ["Sales rose.", "iPhone demand fell."]
+    );
+    // Negative: abbreviations and short tokens before numbers.
+    assert_eq!(
+        split("It is at N°. 1026.253.553 now."),
+        ["It is at N°. 1026.253.553 now."]
+    );
+    assert_eq!(
+        split("See Fig. 3 and p. 55 here."),
+        ["See Fig. 3 and p. 55 here."]
+    );
+}

@@ -5,6 +5,7 @@
 use super::tokens::Sentence;
 use super::words::class;
 use crate::document::Document;
+use crate::extract::names::{self, Gender, DEFAULT_NAMES};
 use crate::record::{Actor, Article};
 use crate::resolve::{Entities, EntityMention, EntityRef};
 use std::ops::Range;
@@ -26,6 +27,8 @@ pub(super) struct Resolved {
     /// Normalized range of the mention the actor rests on.
     pub norm: Range<usize>,
     pub kind: Kind,
+    /// A person's gender when the entity index knows it, for "he"/"she".
+    pub gender: Option<Gender>,
 }
 
 impl Resolved {
@@ -78,6 +81,9 @@ struct Seen {
     /// Subject of a speech or report verb ("The Commerce Department said ...").
     speaker: bool,
 }
+
+/// Pronouns the entity index resolves by gender and kind.
+const PRONOUNS: [&str; 7] = ["he", "him", "she", "her", "it", "they", "them"];
 
 /// How far back (in sentences) a pronoun may reach.
 const PRONOUN_REACH: usize = 3;
@@ -137,12 +143,44 @@ impl<'a> Resolver<'a> {
                 (None, official, Kind::Person)
             }
         };
+        let record_gender = match kind {
+            Kind::Person => self
+                .entities
+                .person_of(m.entity)
+                .and_then(|p| p.gender)
+                .or_else(|| given_gender(&name)),
+            _ => None,
+        };
+        // "Mrs. Clinton" linked to Bill Clinton's record: the woman of that surname
+        let said = honorific_gender(self.doc.orig_text(m.norm.clone()));
+        if let (Some(said), Some(record)) = (said, record_gender) {
+            if said != record {
+                let surname = names::surname(&name).to_string();
+                let other = self.entities.people.iter().find(|p| {
+                    names::surname(&p.name) == surname
+                        && p.gender.or_else(|| given_gender(&p.name)) == Some(said)
+                });
+                let name = other.map_or_else(
+                    || self.doc.orig_text(m.norm.clone()).to_string(),
+                    |p| p.name.clone(),
+                );
+                return Resolved {
+                    name,
+                    agency: None,
+                    official: None,
+                    norm: m.norm.clone(),
+                    kind,
+                    gender: Some(said),
+                };
+            }
+        }
         Resolved {
-            name,
             agency,
             official,
             norm: m.norm.clone(),
             kind,
+            gender: said.or(record_gender),
+            name,
         }
     }
 
@@ -177,11 +215,38 @@ impl<'a> Resolver<'a> {
             let b = s.byte_range(r.start..head + 1);
             base + b.start..base + b.end
         };
-        let mention = self
-            .entities
-            .within(search)
+        // the mention that ends the head ("Rubio's campaign" is no mention of Rubio)
+        let head_end = base + s.toks[head].end;
+        let mentions: Vec<&EntityMention> = self.entities.within(search).collect();
+        // a name modifying a plain noun stands for its bearer ("Trump tweet"), but not a
+        // possessive ("Rubio's campaign") nor a name before an actor noun ("Obama administration")
+        let modifier_ok = !head_cap && head_class & class::ACTOR_NOUN == 0;
+        let possessive = |m: &EntityMention| {
+            s.text
+                .get(m.norm.end - base..)
+                .is_some_and(|t| t.starts_with("'s"))
+        };
+        let at_head = mentions
+            .iter()
+            .filter(|m| m.norm.end >= head_end || (modifier_ok && !possessive(m)))
             .max_by_key(|m| (m.norm.end, std::cmp::Reverse(m.norm.start)));
-        if let Some(m) = mention {
+        // "the Obama administration and Speaker Paul Ryan": a joint actor
+        let and = r.clone().find(|&k| s.low(k) == "and");
+        if let Some(and) = and.filter(|&a| a > r.start && a + 1 < r.end && !mentions.is_empty()) {
+            let first = self.noun_phrase(s, r.start..and, base, sentence, false);
+            let second = self.noun_phrase(s, and + 1..r.end, base, sentence, false);
+            if let (Some(mut res), Some(second)) = (first, second) {
+                if second.name != res.name {
+                    res.name = format!("{} and {}", res.name, second.name);
+                    res.official = None;
+                    res.agency = None;
+                    res.kind = Kind::Group;
+                }
+                res.norm = norm;
+                return Some(res);
+            }
+        }
+        if let Some(m) = at_head {
             let mut res = self.of_mention(m);
             res.norm = norm;
             return Some(res);
@@ -197,10 +262,15 @@ impl<'a> Resolver<'a> {
             } else {
                 None
             };
-            let found =
-                kind.and_then(|k| self.recall(&[k], norm.start, sentence, DESCRIPTION_REACH));
+            let phrase = s.text_of(r.clone()).to_lowercase();
+            let found = kind
+                .and_then(|k| self.recall(&[k], norm.start, sentence, DESCRIPTION_REACH, &phrase));
             if let Some(found) = found {
                 return Some(found.0.at(norm));
+            }
+            // "the candidate" with nobody to stand for: too vague to tabulate
+            if kind.is_some() && !has_name && head_class & class::GROUP_NOUN == 0 {
+                return None;
             }
         }
         if (!lenient && !head_cap && head_class & class::ACTOR_NOUN == 0) || s.is(head, class::PRON)
@@ -248,7 +318,10 @@ impl<'a> Resolver<'a> {
             Kind::Org
         } else if head_class & class::GROUP_NOUN != 0 || (!head_cap && s.low(head).ends_with('s')) {
             Kind::Group
-        } else if !head_cap || titled || (all_cap && (2..=3).contains(&cap_words)) {
+        } else if !head_cap
+            || titled
+            || (all_cap && (2..=3).contains(&cap_words) && DEFAULT_NAMES.is_given(s.word(a)))
+        {
             Kind::Person
         } else {
             Kind::Org
@@ -264,6 +337,11 @@ impl<'a> Resolver<'a> {
             }
         }
         Some(Resolved {
+            gender: if kind == Kind::Person {
+                given_gender(&name)
+            } else {
+                None
+            },
             name,
             agency: None,
             official: None,
@@ -290,7 +368,7 @@ impl<'a> Resolver<'a> {
         };
         let t = s.toks[k];
         let norm = base + t.start..base + t.end;
-        let (found, source) = self.recall(kinds, norm.start, sentence, PRONOUN_REACH)?;
+        let (found, source) = self.recall(kinds, norm.start, sentence, PRONOUN_REACH, low)?;
         Some((found.at(norm), source))
     }
 
@@ -302,24 +380,57 @@ impl<'a> Resolver<'a> {
         pos: usize,
         sentence: usize,
         reach: usize,
+        hint: &str,
     ) -> Option<(Resolved, Source)> {
+        let gender = match hint {
+            "he" | "him" => Some(Gender::Male),
+            "she" | "her" => Some(Gender::Female),
+            _ => None,
+        };
         let from_memory = self.seen.iter().rev().find(|x| {
             x.actor.norm.end <= pos
                 && kinds.contains(&x.actor.kind)
                 && x.sentence + reach >= sentence
+                && !matches!((gender, x.actor.gender), (Some(w), Some(h)) if w != h)
         });
-        let want_person = kinds.contains(&Kind::Person);
-        let want_org = kinds.contains(&Kind::Org);
-        let mention = self.entities.last_before(pos, |m| match m.entity {
-            EntityRef::Agency(_) => want_org,
-            EntityRef::Official(_) | EntityRef::Person(_) => want_person,
+        let mention = if PRONOUNS.contains(&hint) {
+            self.entities.pronoun_antecedent(pos, hint)
+        } else {
+            self.entities.description_antecedent(pos, hint)
+        };
+        let mention = mention.filter(|m| {
+            let contradicts = matches!(
+                (gender, self.of_mention(m).gender),
+                (Some(w), Some(h)) if w != h
+            );
+            !contradicts
+                && m.sentence + reach >= sentence
+                && match m.entity {
+                    EntityRef::Agency(_) => kinds.contains(&Kind::Org),
+                    _ => kinds.contains(&Kind::Person),
+                }
         });
-        let mention = mention.filter(|m| m.sentence + reach >= sentence);
         match (from_memory, mention) {
-            (Some(x), Some(m)) if m.norm.start > x.actor.norm.end => Some((
-                self.of_mention(m),
-                Source::of(false, m.sentence == sentence),
-            )),
+            // "X told the BBC that he warned police": the speaker of the same sentence
+            (Some(x), _) if x.speaker && x.sentence == sentence => {
+                Some((x.actor.clone(), Source::Speaker))
+            }
+            // a gender known to match beats a nearer person of unknown gender
+            (Some(x), Some(m))
+                if m.norm.start > x.actor.norm.end
+                    && !(gender.is_some()
+                        && x.actor.gender == gender
+                        && self
+                            .entities
+                            .person_of(m.entity)
+                            .and_then(|p| p.gender)
+                            .is_none()) =>
+            {
+                Some((
+                    self.of_mention(m),
+                    Source::of(false, m.sentence == sentence),
+                ))
+            }
             (Some(x), _) => Some((
                 x.actor.clone(),
                 Source::of(x.speaker, x.sentence == sentence),
@@ -338,6 +449,21 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// The gender a person's given name suggests ("Hillary Clinton" → female).
+fn given_gender(name: &str) -> Option<Gender> {
+    DEFAULT_NAMES.given_gender(names::given(name))
+}
+
+/// The gender an honorific at the start of a mention states ("Mrs. Clinton", "Mr. Blair").
+fn honorific_gender(mention: &str) -> Option<Gender> {
+    let first = mention.split([' ', '.']).next().unwrap_or("");
+    match first {
+        "Mrs" | "Ms" | "Miss" | "Madam" | "Lady" | "Dame" => Some(Gender::Female),
+        "Mr" | "Sir" | "Lord" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
 /// Lowercase words inside names ("Bill de Blasio", "Ludwig van Beethoven").
 fn name_particle(low: &str) -> bool {
     matches!(
@@ -351,4 +477,137 @@ fn last_word(s: &Sentence, r: &Range<usize>) -> Option<usize> {
     r.clone()
         .rev()
         .find(|&k| s.toks[k].word && s.low(k) != "'s")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::actions::words::WordClasses;
+    use crate::lexicon::Lexicon;
+    use crate::record::{Agency, Mention};
+    use crate::span::Span;
+
+    /// The sentence of `doc` holding `needle`, tokenized, with its normalized start.
+    fn sentence_of<'d>(
+        doc: &'d Document,
+        needle: &str,
+        words: &WordClasses,
+    ) -> (Sentence<'d>, usize, usize) {
+        let pos = doc.norm().find(needle).expect("needle");
+        let i = doc.sentence_at_norm(pos).expect("sentence");
+        let range = doc.sentences()[i].norm.clone();
+        (
+            Sentence::new(&doc.norm()[range.clone()], words),
+            range.start,
+            i,
+        )
+    }
+
+    fn find(s: &Sentence, w: &str) -> usize {
+        (0..s.toks.len()).find(|&i| s.word(i) == w).expect(w)
+    }
+
+    #[test]
+    fn noun_phrase_takes_the_agency_record_at_its_head() {
+        let text = "Title line\n\nThe Commerce Department imposed new rules.";
+        let extractor = crate::Extractor::new();
+        let doc = extractor.document(text);
+        let start = text.find("Commerce Department").expect("mention");
+        let article = Article {
+            agencies: vec![Agency {
+                id: "agency-1".into(),
+                name: "Department of Commerce".into(),
+                acronym: None,
+                mentions: vec![Mention {
+                    text: "Commerce Department".into(),
+                    span: Span::new(start, start + "Commerce Department".len()),
+                    sentence: 1,
+                }],
+                rule: "test".into(),
+            }],
+            ..Article::default()
+        };
+        let words = WordClasses::new(&Lexicon::default());
+        let resolver = Resolver::new(&doc, &article);
+        let (s, base, i) = sentence_of(&doc, "imposed", &words);
+        let head = find(&s, "Department");
+        let actor = resolver
+            .noun_phrase(&s, 0..head + 1, base, i, false)
+            .expect("actor");
+        assert_eq!(actor.name, "Department of Commerce");
+        assert_eq!(actor.agency.as_deref(), Some("agency-1"));
+        assert_eq!(actor.kind, Kind::Org);
+    }
+
+    #[test]
+    fn strict_phrases_need_a_name_or_an_actor_noun() {
+        let text =
+            "Title line\n\nThe bill passed by unanimous consent after one community worker spoke.";
+        let extractor = crate::Extractor::new();
+        let doc = extractor.document(text);
+        let article = Article::default();
+        let words = WordClasses::new(&Lexicon::default());
+        let resolver = Resolver::new(&doc, &article);
+        let (s, base, i) = sentence_of(&doc, "bill", &words);
+        let bill = find(&s, "bill");
+        assert_eq!(resolver.noun_phrase(&s, 0..bill + 1, base, i, false), None);
+        let consent = find(&s, "consent");
+        assert_eq!(
+            resolver.noun_phrase(&s, consent - 1..consent + 1, base, i, false),
+            None
+        );
+        let worker = find(&s, "worker");
+        let one = find(&s, "one");
+        assert_eq!(
+            resolver.noun_phrase(&s, one..worker + 1, base, i, false),
+            None
+        );
+        let lenient = resolver
+            .noun_phrase(&s, one..worker + 1, base, i, true)
+            .expect("speaker");
+        assert_eq!(lenient.kind, Kind::Person);
+    }
+
+    #[test]
+    fn pronouns_follow_the_speaker_and_their_kind() {
+        let text = "Title line\n\nThe Treasury Department said it was imposing sanctions.";
+        let extractor = crate::Extractor::new();
+        let doc = extractor.document(text);
+        let article = Article::default();
+        let words = WordClasses::new(&Lexicon::default());
+        let mut resolver = Resolver::new(&doc, &article);
+        let (s, base, i) = sentence_of(&doc, "imposing", &words);
+        let department = find(&s, "Department");
+        let speaker = resolver
+            .noun_phrase(&s, 0..department + 1, base, i, true)
+            .expect("speaker");
+        assert_eq!(speaker.name, "Treasury Department");
+        resolver.remember(&speaker, i, true);
+        let it = find(&s, "it");
+        let (found, source) = resolver.pronoun(&s, it, base, i).expect("it");
+        assert_eq!(
+            (found.name.as_str(), source),
+            ("Treasury Department", Source::Speaker)
+        );
+        assert_eq!(found.norm.len(), 2, "the actor rests on the pronoun");
+        // "he" never resolves to a body
+        let text = "Title line\n\nThe Treasury Department acted. He said so.";
+        let doc = extractor.document(text);
+        let mut resolver = Resolver::new(&doc, &article);
+        let (s, base, i) = sentence_of(&doc, "acted", &words);
+        let department = find(&s, "Department");
+        let body = resolver
+            .noun_phrase(&s, 0..department + 1, base, i, false)
+            .expect("body");
+        resolver.remember(&body, i, false);
+        let (s, base, i) = sentence_of(&doc, "He said", &words);
+        assert_eq!(resolver.pronoun(&s, 0, base, i), None);
+    }
+
+    #[test]
+    fn honorifics_state_a_gender() {
+        assert_eq!(honorific_gender("Mrs. Clinton"), Some(Gender::Female));
+        assert_eq!(honorific_gender("Mr Blair"), Some(Gender::Male));
+        assert_eq!(honorific_gender("Clinton"), None);
+    }
 }

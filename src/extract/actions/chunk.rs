@@ -88,14 +88,12 @@ pub(super) fn verb_group(s: &Sentence, i: usize, forms: u8, after: usize) -> Opt
             j = k;
         } else if c & class::ADVERB != 0 || is_ly_adverb(s.low(k)) {
             j = k;
-        } else if s.low(k) == "to"
-            && k > 0
-            && s.is(k - 1, class::CATENATIVE | class::CATENATIVE_NEG)
-        {
-            // "had to cancel", "refused to sign": the infinitive is the act
-            negated |= s.is(k - 1, class::CATENATIVE_NEG);
+        } else if let Some(c) = catenative_before(s, k) {
+            // "had to cancel", "refused to sign", "voted 52-48 to confirm": the infinitive is
+            // the act
+            negated |= s.is(c, class::CATENATIVE_NEG);
             aux |= class::MODAL;
-            j = k - 1;
+            j = c;
         } else {
             to = s.low(k) == "to";
             break;
@@ -121,7 +119,10 @@ pub(super) fn verb_group(s: &Sentence, i: usize, forms: u8, after: usize) -> Opt
         if aux & class::BE != 0 {
             return group(Voice::Active);
         }
-        if aux == 0 && before.is_some_and(|b| s.punct(b, ",")) {
+        // ", accusing ...", ",\" promising ..." (a closing quote after the comma)
+        let comma =
+            |b: usize| s.punct(b, ",") || (s.punct(b, "\"") && b > 0 && s.punct(b - 1, ","));
+        if aux == 0 && before.is_some_and(comma) {
             return group(Voice::Chain);
         }
     }
@@ -142,13 +143,43 @@ pub(super) fn verb_group(s: &Sentence, i: usize, forms: u8, after: usize) -> Opt
             }
         }
     }
-    if forms & form::S3 != 0 && aux == 0 && s3_subject_before(s, j) && !s.is(after, class::PREP) {
+    let phrasal = after > i + 1;
+    if forms & form::S3 != 0
+        && aux == 0
+        && s3_subject_before(s, j)
+        && (phrasal || !s.is(after, class::PREP) || s.low(after) == "to")
+    {
         return group(Voice::Active).map(|g| Group { s3: true, ..g });
     }
     if forms & form::BASE != 0 && aux & (class::MODAL | class::DO) != 0 {
         return group(Voice::Active);
     }
+    // present tense after a plural subject: "Authorities blame ...", "Brazilian police charge the
+    // American swimmer"; an object must follow ("the police attack on ..." is a noun)
+    if forms & form::BASE != 0
+        && aux == 0
+        && plural_subject_before(s, j)
+        && np_start(s, after)
+        && !s.is(after, class::PREP)
+    {
+        return group(Voice::Active);
+    }
     None
+}
+
+/// The catenative verb ("had", "refused", "voted") governing the "to" at token `k`, with a
+/// vote count ("52-48") allowed between.
+fn catenative_before(s: &Sentence, k: usize) -> Option<usize> {
+    if s.low(k) != "to" || k == 0 {
+        return None;
+    }
+    let c = if s.toks[k - 1].digit && k >= 2 {
+        k - 2
+    } else {
+        k - 1
+    };
+    s.is(c, class::CATENATIVE | class::CATENATIVE_NEG)
+        .then_some(c)
 }
 
 /// An "-s" form is a verb only after something that can be its subject ("Treasury sanctions",
@@ -166,6 +197,17 @@ fn s3_subject_before(s: &Sentence, j: usize) -> bool {
     }
     t.cap
         || t.class & (class::PRON_PERSON | class::PRON_THING | class::REL | class::ACTOR_NOUN) != 0
+}
+
+/// A plural subject just before a base-form verb: a group noun ("police", "officials") or
+/// "they"/"we", not itself after a determiner-less preposition.
+fn plural_subject_before(s: &Sentence, j: usize) -> bool {
+    let Some(k) = j.checked_sub(1) else {
+        return false;
+    };
+    let low = s.low(k);
+    (s.is(k, class::GROUP_NOUN) || matches!(low, "they" | "we"))
+        && !(k > 0 && s.is(k - 1, class::PREP))
 }
 
 /// "formally", "unanimously", "reportedly": adverbs by their ending.
@@ -199,6 +241,12 @@ pub(super) fn name_word(s: &Sentence, k: usize) -> bool {
     (k > 0 && w != "I") || (w.len() >= 2 && w.chars().all(|c| c.is_uppercase()))
 }
 
+/// A word written in capitals throughout ("WHY", "CREATE"), as in a shouted headline.
+fn shouted(s: &Sentence, k: usize) -> bool {
+    let w = s.word(k);
+    w.len() >= 2 && w.chars().all(|c| !c.is_lowercase())
+}
+
 /// The noun phrase that ends just before token `p` (empty range when there is none).
 pub(super) fn np_left(s: &Sentence, p: usize) -> Range<usize> {
     let mut start = p;
@@ -226,7 +274,7 @@ pub(super) fn np_left(s: &Sentence, p: usize) -> Range<usize> {
             continue;
         }
         let c = t.class;
-        if name_word(s, j) {
+        if name_word(s, j) && !(c & class::NP_STOP != 0 && shouted(s, j)) {
             start = j;
             words += 1;
         } else if c & (class::DET | class::POSS) != 0 {
@@ -311,7 +359,7 @@ pub(super) fn np_right(s: &Sentence, q: usize, stop_of: bool) -> Range<usize> {
             // a name or a number
         } else if c & (class::DET | class::POSS) != 0 {
             let pronoun_her = c & class::PRON != 0 && !np_start(s, k + 1);
-            if words > 0 && !pronoun_her {
+            if words > 0 && !pronoun_her && !s.is(k - 1, class::DET | class::POSS) {
                 break;
             }
             if pronoun_her {
@@ -337,9 +385,22 @@ pub(super) fn np_right(s: &Sentence, q: usize, stop_of: bool) -> Range<usize> {
                 end = k + 1;
             }
             break;
-        } else if c & (class::NP_STOP | class::ADVERB) != 0
-            || (words > 0 && verbish(low) && !s.is(k - 1, class::DET | class::POSS))
+        } else if (is_ly_adverb(low) || (c & class::ADVERB != 0 && low.ends_with("ly")))
+            && words > 0
+            && (s.is(k - 1, class::DET | class::POSS) || s.low(k - 1) == "'s")
         {
+            // "London's newly elected mayor"
+        } else if c & (class::NP_STOP | class::ADVERB) != 0
+            || (words > 0
+                && verbish(low)
+                && !s.is(k - 1, class::DET | class::POSS)
+                && !s.low(k - 1).ends_with("ly"))
+            || (words > 0
+                && low.ends_with("ing")
+                && !s.is(k - 1, class::DET | class::POSS)
+                && (s.is(k + 1, class::DET | class::POSS) || name_word(s, k + 1)))
+        {
+            // "a statement highlighting the ...": a participle that takes its own object
             break;
         }
         first.get_or_insert(k);
@@ -379,7 +440,11 @@ pub(super) fn subject_left(s: &Sentence, mut p: usize) -> Subject {
                 None => return Subject::None,
             }
         }
-        let surname = s.toks[k].cap && k > 0 && name_word(s, k - 1) && s.toks[k - 1].class == 0;
+        let surname = s.toks[k].cap
+            && k > 0
+            && s.toks[k - 1].word
+            && s.toks[k - 1].cap
+            && s.toks[k - 1].class == 0;
         let time_here = (s.is(k, class::TIME) && !surname)
             || (s.toks[k].digit && (k.saturating_sub(3)..k).any(|m| s.is(m, class::TIME)));
         if time_here {
@@ -420,7 +485,14 @@ pub(super) fn subject_left(s: &Sentence, mut p: usize) -> Subject {
         }
         // "The Secretary of State for Culture, Media and Sport, Tessa Jowell, has hit out":
         // a name between the commas is the subject
-        let inner = np_left(s, k);
+        // skip a parenthetical before the comma: "Sen. Bernie Sanders (I-Vt.), has ..."
+        let mut close = k;
+        if close > 0 && s.punct(close - 1, ")") {
+            if let Some(m) = (0..close - 1).rev().find(|&m| s.punct(m, "(")) {
+                close = m;
+            }
+        }
+        let inner = np_left(s, close);
         let bracketed = !inner.is_empty() && inner.start > 0 && s.punct(inner.start - 1, ",");
         let name_like = inner
             .clone()
@@ -490,6 +562,10 @@ pub(super) fn complement(s: &Sentence, q: usize, entry: &VerbEntry, passive: boo
     };
     let stop_of = entry.prep_role("of").is_some();
     let mut k = skip_adverbs(s, q);
+    // an object in quotation marks ("rejects 'Las Vegas' jibe")
+    if (s.punct(k, "'") || s.punct(k, "\"")) && s.toks.get(k + 1).is_some_and(|t| t.word) {
+        k += 1;
+    }
     out.after_adverbs = k;
     if k >= n {
         return out;
@@ -510,6 +586,13 @@ pub(super) fn complement(s: &Sentence, q: usize, entry: &VerbEntry, passive: boo
             out.dobj = Some(k..k + 1);
             k += 1;
             out.end = k;
+            // "asked her to call ..."
+            if s.low(k) == "to" && infinitive_at(s, k + 1) {
+                let r = to_phrase(s, k);
+                out.end = r.end;
+                out.infinitive = Some(r);
+                return out;
+            }
         } else if (np_start(s, k) || s.toks[k].word && s.toks[k].class == 0)
             && !s.is(k, class::PREP)
         {
@@ -540,7 +623,7 @@ pub(super) fn complement(s: &Sentence, q: usize, entry: &VerbEntry, passive: boo
             k += 1;
             out.end = k;
         }
-        if !s.is(k, class::PREP) || s.toks[k].cap && k > 0 {
+        if !s.is(k, class::PREP) {
             break;
         }
         let prep = s.low(k);
@@ -586,7 +669,10 @@ fn nominative(low: &str) -> bool {
 /// "to" + a verb: a lowercase word that is no determiner, number or name.
 fn infinitive_at(s: &Sentence, k: usize) -> bool {
     s.toks.get(k).is_some_and(|t| {
-        t.word && !t.cap && !t.digit && t.class & (class::DET | class::POSS | class::PRON) == 0
+        t.word
+            && (!t.cap || shouted(s, k))
+            && !t.digit
+            && t.class & (class::DET | class::POSS | class::PRON) == 0
     })
 }
 
@@ -595,7 +681,7 @@ fn to_phrase(s: &Sentence, k: usize) -> Range<usize> {
     let mut end = k + 1;
     let mut m = k + 1;
     while m < s.toks.len() && m < k + 11 {
-        if !s.toks[m].word && !s.punct(m, "-") && !s.punct(m, "\"") {
+        if !s.toks[m].word && !["-", "\"", "%", "$"].iter().any(|p| s.punct(m, p)) {
             break;
         }
         if s.is(m, class::SUBORD) && m > k + 1 {

@@ -9,6 +9,13 @@
 //! ([`actor::Resolver`]): pronouns, "the department", surnames. Plain speech ("said") is never
 //! an act, but its subject is remembered, so that "Commerce said it was adding ..." resolves
 //! "it" to Commerce.
+//!
+//! The `rule` of a record names the reading: `active`, `headline` (an active headline),
+//! `reported` (a pronoun resolved to the speaker of the same sentence), `pronoun`, `relative`
+//! ("which/that/who" → antecedent), `coordinated` ("and/but" + verb), `participle`
+//! (", accusing ..."), `passive-by` and `pass-through` ("a measure that passed Congress").
+//! Acts without a resolved actor, inside quotation marks, or with neither target nor object
+//! are left out: precision first.
 
 mod actor;
 mod chunk;
@@ -33,16 +40,16 @@ fn governed(s: &Sentence, np: Option<&Range<usize>>) -> bool {
 
 /// The nearest run of capitalized words before token `k` in the sentence.
 fn nearest_name(s: &Sentence, k: usize) -> Option<Range<usize>> {
-    let end = (0..k)
-        .rev()
-        .find(|&j| chunk::name_word(s, j) && !s.is(j, class::TITLE))?
-        + 1;
+    // a capitalized word that is no function word ("Nippon" opening the sentence counts)
+    let named =
+        |j: usize| chunk::name_word(s, j) || (j == 0 && s.toks[0].cap && s.toks[0].class == 0);
+    let end = (0..k).rev().find(|&j| named(j) && !s.is(j, class::TITLE))? + 1;
     let mut start = end - 1;
     while start > 0 {
         let joiner = matches!(s.low(start - 1), "'s" | "and" | "&" | "of" | ".")
             && start >= 2
-            && chunk::name_word(s, start - 2);
-        if chunk::name_word(s, start - 1) || joiner {
+            && named(start - 2);
+        if named(start - 1) || joiner {
             start -= 1;
         } else {
             break;
@@ -341,7 +348,13 @@ impl ActionExtractor {
                     a -= 1;
                 }
                 let antecedent = np_left(s, a);
-                if !antecedent.is_empty() {
+                // "told POLITICO that Gore plans ...": "that" after a verb's object is a
+                // complementizer, not a relative pronoun
+                let relative = s.low(r.start - 1) == "which"
+                    || (s.is(antecedent.start, class::DET)
+                        && !s.is(antecedent.start.wrapping_sub(1), class::SPEECH));
+                let open = comp.infinitive.is_none() && comp.preps.is_empty();
+                if !antecedent.is_empty() && relative && open {
                     dobj = Some(antecedent);
                 }
             }
@@ -371,19 +384,20 @@ impl ActionExtractor {
         if entry.report && comp.clause {
             return None;
         }
-        if entry.needobj && dobj.is_none() && comp.infinitive.is_none() {
+        if entry.needobj && dobj.is_none() {
             return None;
         }
         if (entry.needprep && comp.preps.is_empty()) || (entry.needto && comp.infinitive.is_none())
         {
             return None;
         }
-        if group.voice == Voice::Active && group.bare && dobj.is_none() {
+        if group.voice == Voice::Active && group.bare && dobj.is_none() && !entry.alone {
             // "the two men accused of ...": a participle with no object before a preposition
             // that is no target of the verb is a reduced relative clause, not an act
             let k = comp.after_adverbs;
             let target_prep = entry.prep_role(s.low(k)) == Some(Role::Target);
-            if s.is(k, class::PREP) && !target_prep && group.participle {
+            if s.is(k, class::PREP) && !target_prep && group.participle && comp.infinitive.is_none()
+            {
                 return None;
             }
             // "the Paris attacks": an -s form with nothing after it is a noun
@@ -421,9 +435,11 @@ impl ActionExtractor {
                 span: doc.to_orig(n),
             }
         };
-        let target = target.filter(|r| !r.is_empty()).map(|r| phrase(&r));
-        let object = object.filter(|r| !r.is_empty()).map(|r| phrase(&r));
-        if target.is_none() && object.is_none() {
+        // a phrase must hold more than a determiner ("confirmed a ...")
+        let content = |r: &Range<usize>| r.clone().any(|k| s.toks[k].word && !s.is(k, class::DET));
+        let target = target.filter(content).map(|r| phrase(&r));
+        let object = object.filter(content).map(|r| phrase(&r));
+        if target.is_none() && object.is_none() && !entry.alone {
             // "ELEVEN POLICE KILLED": an act on nothing is a passive headline or no act
             return None;
         }

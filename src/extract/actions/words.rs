@@ -3,6 +3,34 @@
 
 use crate::lexicon::{Lexicon, ListKind};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast multiplicative hasher for short word keys (the maps are built from trusted
+/// word lists, so hash flooding is no concern).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map keyed by words, with [`WordHasher`].
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 
 /// Which argument slot a phrase fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +69,8 @@ pub(super) struct VerbEntry {
     pub needprep: bool,
     /// Only an act with an infinitive ("pushed Democrats to reject").
     pub needto: bool,
+    /// An act even with no target or object ("resigned").
+    pub alone: bool,
     /// "The bill passed Congress": a legislature after the verb is the actor.
     pub through: bool,
 }
@@ -56,7 +86,7 @@ impl VerbEntry {
 #[derive(Debug, Clone, Default)]
 pub(super) struct VerbTable {
     pub entries: Vec<VerbEntry>,
-    forms: HashMap<String, Vec<(usize, u8)>>,
+    forms: WordMap<Vec<(usize, u8)>>,
 }
 
 impl VerbTable {
@@ -87,6 +117,7 @@ impl VerbTable {
                 needobj: flags.contains("needobj"),
                 needprep: flags.contains("needprep"),
                 needto: flags.contains("needto"),
+                alone: flags.contains("alone"),
                 through: flags.contains("through"),
                 lemma,
             };
@@ -102,7 +133,7 @@ impl VerbTable {
                 }
             }
         }
-        let mut forms: HashMap<String, Vec<(usize, u8)>> = HashMap::new();
+        let mut forms: WordMap<Vec<(usize, u8)>> = WordMap::default();
         for (i, (entry, infl)) in by_lemma.iter().zip(&inflections).enumerate() {
             let head = entry.lemma.split_whitespace().next().unwrap_or("");
             let mut add = |f: &str, flag: u8| {
@@ -232,12 +263,12 @@ pub(super) mod class {
 /// Lowercase word → class flags, from `action_words.tsv`.
 #[derive(Debug, Clone, Default)]
 pub(super) struct WordClasses {
-    map: HashMap<String, u32>,
+    map: WordMap<u32>,
 }
 
 impl WordClasses {
     pub fn new(lexicon: &Lexicon) -> WordClasses {
-        let mut map: HashMap<String, u32> = HashMap::new();
+        let mut map: WordMap<u32> = WordMap::default();
         for row in lexicon.rows(ListKind::ActionWords) {
             let (Some(word), Some(cls)) = (row.first(), row.get(1)) else {
                 continue;

@@ -176,7 +176,28 @@ impl<'a> Sieves<'a> {
     /// The sieves for quote `qi`, given the attributions of the quotes before it.
     fn attribute(&self, qi: usize, done: &[Attribution]) -> Attribution {
         let q = &self.quotes[qi];
-        let (region, s0) = self.sentences_of(&q.outer);
+        let (mut region, s0) = self.sentences_of(&q.outer);
+        // `"...?" Sanders asked.` split after the closing mark: read on into the next sentence
+        // of the paragraph
+        let asks = self.norm()[q.inner.clone()].ends_with(['?', '!']);
+        let opens = self.norm()[region.start..q.outer.start].trim().is_empty();
+        if asks
+            && opens
+            && self.norm()[q.outer.end.min(region.end)..region.end]
+                .trim()
+                .is_empty()
+        {
+            let doc = self.doc;
+            if let Some(last) = doc.sentence_at_norm(q.outer.end.saturating_sub(1)) {
+                let ss = doc.sentences();
+                if let Some(next) = ss
+                    .get(last + 1)
+                    .filter(|n| n.paragraph == ss[last].paragraph)
+                {
+                    region.end = next.norm.end;
+                }
+            }
+        }
         let toks = tokenize(self.norm(), region, &self.outer, self.words);
         let Some(t) = toks.iter().position(|t| t.kind == Tk::Quote(qi)) else {
             return Attribution {
@@ -189,10 +210,15 @@ impl<'a> Sieves<'a> {
             .rev()
             .find(|x| !matches!(x.kind, Tk::Punct('(' | '-' | '—' | '[')))
             .map_or(true, |x| matches!(x.kind, Tk::Punct('.' | '!' | '?')));
+        // woven into the reporter's clause: right after a word that is no speech verb, or
+        // continuing the reporter's sentence in lowercase (`said "there is a degree of ..."`)
+        let lowercase = self.norm()[q.inner.clone()]
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_lowercase);
         let partial = !starts_sentence
             && t > 0
-            && toks[t - 1].kind == Tk::Word
-            && self.cue(&toks, t - 1).is_none();
+            && (lowercase || toks[t - 1].kind == Tk::Word && self.cue(&toks, t - 1).is_none());
         let word_before = (t > 0)
             .then(|| self.word(&toks, t - 1))
             .flatten()
@@ -276,9 +302,30 @@ impl<'a> Sieves<'a> {
                         return a.with(np, Some(cue.unwrap_or_default()), "sentence-after");
                     }
                 }
+                // a signature line: "- Clinton." / "—President Obama, tweeting after ..."
+                if Self::is_punct(&nt, 0, &['-', '—']) {
+                    if let Some((np, _)) = self.np_forward(&nt, 1) {
+                        if np.kind == NpKind::Name {
+                            return a.with(np, None, "dash-after");
+                        }
+                    }
+                }
             }
         }
         a
+    }
+
+    /// True when the end mark at token `i` ends a sentence: what follows is a capitalised
+    /// word, a quote or nothing ("R-Wis., said" goes on).
+    fn ends_sentence(&self, toks: &[Tok], i: usize) -> bool {
+        match toks.get(i + 1) {
+            None => true,
+            Some(t) => match t.kind {
+                Tk::Quote(_) => true,
+                Tk::Word => self.text(t).starts_with(char::is_uppercase),
+                Tk::Punct(_) => false,
+            },
+        }
     }
 
     /// Sieve "after": `"...," X said` or `"...," said X` right after the closing mark.
@@ -358,8 +405,28 @@ impl<'a> Sieves<'a> {
         if t < 2 || !Self::is_punct(toks, t - 1, &[':']) {
             return None;
         }
-        self.np_backward(toks, t - 2, 0)
-            .filter(|np| np.kind != NpKind::Pronoun)
+        if let Some(np) = self
+            .np_backward(toks, t - 2, 0)
+            .filter(|np| np.kind == NpKind::Name)
+        {
+            return Some(np);
+        }
+        // the subject of the sentence the colon ends: "Perez lobbies for a higher wage: ..."
+        let mut s = t - 1;
+        while s > 0
+            && !matches!(
+                toks[s - 1].kind,
+                Tk::Quote(_) | Tk::Punct('.' | '!' | '?' | ';')
+            )
+        {
+            s -= 1;
+        }
+        let (np, _) = self.np_forward(toks, s).or_else(|| {
+            self.word(toks, s)
+                .filter(|w| self.words.is("lead", w))
+                .and_then(|_| self.np_forward(toks, s + 1))
+        })?;
+        (np.kind != NpKind::Pronoun || self.word(toks, s).is_some()).then_some(np)
     }
 
     /// Sieve "before": a speech verb earlier in the sentence with its subject (`X said: "..."`,
@@ -376,7 +443,8 @@ impl<'a> Sieves<'a> {
         while i > 0 {
             i -= 1;
             match toks[i].kind {
-                Tk::Punct(';' | '.' | '!' | '?') => break,
+                Tk::Punct(';') => break,
+                Tk::Punct('.' | '!' | '?') if self.ends_sentence(toks, i) => break,
                 Tk::Quote(_) | Tk::Punct(_) => continue,
                 Tk::Word => {}
             }
@@ -417,6 +485,7 @@ impl<'a> Sieves<'a> {
         for i in t + 1..toks.len() {
             match toks[i].kind {
                 Tk::Quote(_) | Tk::Punct(';') => return None,
+                Tk::Punct('.' | '!' | '?') if self.ends_sentence(toks, i) => return None,
                 Tk::Punct(_) => continue,
                 Tk::Word => {}
             }
@@ -524,12 +593,7 @@ impl<'a> Sieves<'a> {
             return None;
         }
         let mut s = cue - 1;
-        while s > 0
-            && !matches!(
-                toks[s - 1].kind,
-                Tk::Quote(_) | Tk::Punct('.' | ';' | ':' | '!' | '?')
-            )
-        {
+        while s > 0 && !matches!(toks[s - 1].kind, Tk::Punct('.' | ';' | ':' | '!' | '?')) {
             s -= 1;
         }
         // "Spicer said, adding": the subject of the speech verb before it
@@ -592,8 +656,11 @@ impl<'a> Sieves<'a> {
             }
             return None;
         }
+        // a finite verb form ("said", "told", "says"), not a noun-like one ("email", "remarks")
         let verb = self.word(toks, cue).unwrap_or("");
-        let finite = verb.ends_with("ed") || verb == "says" || !verb.ends_with('s');
+        let lemma = self.cue(toks, cue).map(|c| c.0).unwrap_or_default();
+        let finite =
+            verb == "says" || verb != lemma && !verb.ends_with('s') && !verb.ends_with("ing");
         self.np_backward(toks, i, 0)
             .or_else(|| finite.then(|| self.any_description(toks, i)).flatten())
     }
@@ -699,9 +766,19 @@ impl<'a> Sieves<'a> {
             while e2 > s && self.word(toks, e2).is_some_and(|x| CONNECTORS.contains(&x)) {
                 e2 -= 1;
             }
-            // "the former secretary of State": the name completes a description
-            if depth < 2 && s >= 2 && self.word(toks, s - 1).is_some_and(|x| x == "of") {
-                if let Some(d) = self.np_backward(toks, s - 2, depth + 1) {
+            // "the former secretary of State", "a spokesman for the state Department of X":
+            // the name completes a description
+            let mut l = s;
+            while l > s.saturating_sub(3)
+                && l >= 1
+                && self
+                    .word(toks, l - 1)
+                    .is_some_and(|x| x.starts_with(char::is_lowercase) && !LINKS.contains(&x))
+            {
+                l -= 1;
+            }
+            if depth < 2 && l >= 2 && self.word(toks, l - 1).is_some_and(|x| LINKS.contains(&x)) {
+                if let Some(d) = self.np_backward(toks, l - 2, depth + 1) {
                     if d.kind == NpKind::Desc {
                         return Some(Np {
                             range: d.range.start..toks[e2].end,
@@ -834,6 +911,7 @@ impl<'a> Sieves<'a> {
                     })
                 });
                 if e > i
+                    && k > i
                     && (i..k).all(|j| {
                         self.word(toks, j).is_some_and(|x| {
                             words.is("det", x) || x.starts_with(char::is_lowercase)
@@ -900,7 +978,23 @@ impl<'a> Sieves<'a> {
                 head = Some(j);
             }
         }
-        let h = head?;
+        let h = match head {
+            Some(h) => h,
+            None if words.is("det", w) && w.starts_with(char::is_lowercase) => {
+                // "says the ad's narrator.": a short phrase closed by punctuation
+                let e = (i + 1..(i + 5).min(toks.len()))
+                    .take_while(|&j| self.word(toks, j).is_some() && self.cue(toks, j).is_none())
+                    .last()?;
+                let closed = toks
+                    .get(e + 1)
+                    .map_or(true, |x| matches!(x.kind, Tk::Punct('.' | ',' | ';' | ':')));
+                if !closed {
+                    return None;
+                }
+                e
+            }
+            None => return None,
+        };
         Some((
             Np {
                 range: toks[i].start..toks[h].end,

@@ -36,8 +36,9 @@ pub(crate) struct QuoteSpan {
     /// The content without the marks, trimmed of surrounding whitespace.
     pub inner: Range<usize>,
     pub kind: MarkKind,
-    /// How the span ended: `closed`, `paragraphs` (opening mark at each paragraph) or
-    /// `unclosed` (recovered at a paragraph end or before the next opening mark).
+    /// How the span ended: `closed`, `paragraph` (at a paragraph end, the quote going on in
+    /// the next paragraph, which opens with its own mark) or `unclosed` (recovered at a
+    /// paragraph end or before the next opening mark).
     pub closing: &'static str,
 }
 
@@ -207,30 +208,24 @@ fn single_facing(
 ///
 /// Linear: each paragraph's marks are read once. Double marks pair first; single marks pair
 /// only outside double quotes and within one paragraph. A double quote left open at a paragraph
-/// end continues when the next paragraph opens with a mark (the news convention for quotes of
-/// several paragraphs); otherwise it ends at the paragraph end.
+/// end stops there: when the next paragraph opens with a mark, that is the news convention for
+/// a quote of several paragraphs (one span per paragraph, labelled `paragraph`); when the
+/// closing mark went missing before an attribution (`"We lost, said Tom`), the quote ends at
+/// the comma; otherwise it ends at the paragraph end (`unclosed`).
 pub(crate) fn find_quotes(
     norm: &str,
     paragraphs: &[Range<usize>],
     hint: &dyn Fn(usize) -> Option<Facing>,
     elisions: &HashSet<String>,
+    attribution: &dyn Fn(Range<usize>) -> Option<usize>,
 ) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
-    let mut carry: Option<Mark> = None;
     for (pi, para) in paragraphs.iter().enumerate() {
         let para = para.start.min(norm.len())..para.end.min(norm.len());
         let marks = scan_marks(norm, para.clone(), hint, elisions);
-        let mut dopen = carry.take();
-        let mut continuing = dopen.is_some();
+        let mut dopen: Option<Mark> = None;
         let mut sopen: Option<Mark> = None;
         for m in &marks {
-            if continuing {
-                // the paragraph's opening mark continues the quote of the paragraph before
-                continuing = false;
-                if m.kind == MarkKind::Double && m.pos == first_char(norm, &para) {
-                    continue;
-                }
-            }
             match m.kind {
                 MarkKind::Double => match dopen {
                     Some(o) if m.facing != Facing::Open => {
@@ -256,36 +251,22 @@ pub(crate) fn find_quotes(
                 },
             }
         }
-        if let Some(o) = dopen {
-            let next_opens = paragraphs.get(pi + 1).is_some_and(|np| {
-                let np = np.start.min(norm.len())..np.end.min(norm.len());
-                let f = first_char(norm, &np);
-                f < np.end
-                    && (norm[f..].starts_with('"')
-                        || norm[f..].starts_with("''")
-                        || norm[f..].starts_with("``"))
-            });
-            if next_opens {
-                carry = Some(o);
-            } else {
-                let end = trim_end(norm, o.pos + o.len, para.end);
-                let closing = if o.pos < para.start {
-                    "paragraphs"
-                } else {
-                    "unclosed"
-                };
-                push(norm, &mut out, o, end, end, closing);
-            }
+        let Some(o) = dopen else { continue };
+        if let Some(cut) = attribution(o.pos + o.len..para.end) {
+            push(norm, &mut out, o, cut, cut, "unclosed");
+            continue;
         }
-    }
-    if let Some(o) = carry {
-        push(norm, &mut out, o, norm.len(), norm.len(), "unclosed");
-    }
-    // a quote that began in an earlier paragraph and closed here spans paragraphs
-    for q in &mut out {
-        if q.closing == "closed" && norm[q.inner.clone()].contains('\n') {
-            q.closing = "paragraphs";
-        }
+        let next_opens = paragraphs.get(pi + 1).is_some_and(|np| {
+            let np = np.start.min(norm.len())..np.end.min(norm.len());
+            let f = first_char(norm, &np);
+            f < np.end
+                && (norm[f..].starts_with('"')
+                    || norm[f..].starts_with("''")
+                    || norm[f..].starts_with("``"))
+        });
+        let closing = if next_opens { "paragraph" } else { "unclosed" };
+        let end = trim_end(norm, o.pos + o.len, para.end);
+        push(norm, &mut out, o, end, end, closing);
     }
     out
 }
@@ -340,7 +321,7 @@ mod tests {
         }
         paras.push(start..text.len());
         let elisions: HashSet<String> = ["em".to_string()].into_iter().collect();
-        find_quotes(text, &paras, &|_| None, &elisions)
+        find_quotes(text, &paras, &|_| None, &elisions, &|_| None)
             .into_iter()
             .map(|q| &text[q.inner])
             .collect()
@@ -384,9 +365,9 @@ mod tests {
     }
 
     #[test]
-    fn multi_paragraph_quote_is_one_span() {
+    fn multi_paragraph_quote_is_one_span_per_paragraph() {
         let q = quotes("\"First part.\n\n\"Second part.\" he said.");
-        assert_eq!(q, vec!["First part.\n\n\"Second part."]);
+        assert_eq!(q, vec!["First part.", "Second part."]);
     }
 
     #[test]

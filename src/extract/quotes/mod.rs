@@ -4,6 +4,20 @@
 //! runs the sieves that find the speaker mention and speech verb, and [`Resolver`] turns the
 //! mention into a full name (and official/agency ids) through the [`Entities`] index. Scare
 //! quotes, titles of works and nicknames are dropped.
+//!
+//! Rules (the `rule` field), tried in this order:
+//! - `speaker-cue-after` / `cue-speaker-after`: `"...," Smith said` / `"...," said Smith`;
+//!   `speaker-verb-after`: `"...?" Trump barked` (a quote ending in `,?!` hands over);
+//! - `according-to`: `according to Smith`, before or after the quote;
+//! - `colon-lead` / `speaker-cue-before` / `cue-speaker-before`: `Smith said: "..."`,
+//!   `Smith said the plan was "a disaster"`, `said Smith: "..."`;
+//! - `cue-later`: a speech verb with its subject later in the sentence;
+//! - `colon-name`: `... pollster Daron Shaw: "..."` or the subject of the sentence a colon ends;
+//! - `colon-before`: the sentence before ends with a colon (`Cruz continued:`);
+//! - `continued`: a quote opening a sentence or paragraph right after a quote with a speaker;
+//! - `sentence-before` / `sentence-after`: a speaker with a speech verb in the sentence
+//!   before, or a short `X said.` sentence after; `dash-after`: a `- Clinton.` signature line;
+//! - `none`: no speaker found.
 
 mod attribution;
 mod marks;
@@ -42,13 +56,14 @@ impl QuoteExtractor {
         let paragraphs: Vec<Range<usize>> =
             doc.paragraphs().iter().map(|p| doc.to_norm(*p)).collect();
         let hint = |pos: usize| curly_facing(doc, pos);
-        let spans = find_quotes(doc.norm(), &paragraphs, &hint, &self.elisions);
+        let attribution = |r: Range<usize>| self.attribution_inside(doc.norm(), r);
+        let spans = find_quotes(doc.norm(), &paragraphs, &hint, &self.elisions, &attribution);
         if spans.is_empty() {
             return Vec::new();
         }
         let sieves = Sieves::new(doc, &self.words, &spans);
         let attributions = sieves.run();
-        let mut resolver = Resolver::new(doc, article, &self.words);
+        let mut resolver = Resolver::new(doc, article, &self.words, &spans);
         let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(spans.len());
         let mut out = Vec::new();
         // record index of each span, for `continues`
@@ -85,6 +100,36 @@ impl QuoteExtractor {
             });
         }
         out
+    }
+
+    /// Where an attribution (", said X", ", he said", ", the clerk added") starts inside
+    /// `norm[range]`: the offset just past its comma. Used to close a quote whose closing mark
+    /// is missing.
+    fn attribution_inside(&self, norm: &str, range: Range<usize>) -> Option<usize> {
+        let text = norm.get(range.clone())?;
+        for (i, _) in text.match_indices(',') {
+            let from = range.start + i + 1;
+            let to = words::floor_boundary(norm, (from + 60).min(range.end));
+            let toks = words::tokenize(norm, from..to, &[], &self.words);
+            for (k, t) in toks.iter().enumerate().take(5) {
+                if t.kind != words::Tk::Word {
+                    break;
+                }
+                let w = &norm[t.range()];
+                if w.starts_with(char::is_lowercase) {
+                    if let Some((_, n)) = self.words.cue_at(norm, &toks, k) {
+                        // ", said X" or ", he said." - not ", we said we would"
+                        let ends = toks.get(k + n).map_or(true, |x| {
+                            matches!(x.kind, words::Tk::Punct('.' | ',' | ';'))
+                        });
+                        if k == 0 || ends {
+                            return Some(from);
+                        }
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// False for scare quotes, titles of works, nicknames and mentioned words.
@@ -163,6 +208,8 @@ struct Resolver<'a> {
     words: &'a Words,
     entities: Entities,
     known: Vec<Known>,
+    /// Content ranges of the quotations, in order.
+    quotes: Vec<Range<usize>>,
 }
 
 /// Descriptions whose head names a public body or organisation ("the department said").
@@ -188,13 +235,19 @@ const BODY_HEADS: [&str; 18] = [
 ];
 
 impl<'a> Resolver<'a> {
-    fn new(doc: &'a Document<'a>, article: &'a Article, words: &'a Words) -> Resolver<'a> {
+    fn new(
+        doc: &'a Document<'a>,
+        article: &'a Article,
+        words: &'a Words,
+        spans: &[QuoteSpan],
+    ) -> Resolver<'a> {
         Resolver {
             doc,
             article,
             words,
             entities: Entities::new(doc, article),
             known: Vec::new(),
+            quotes: spans.iter().map(|q| q.inner.clone()).collect(),
         }
     }
 
@@ -262,14 +315,25 @@ impl<'a> Resolver<'a> {
         let own_last = own.split_whitespace().last().unwrap_or("");
         if let Some(m) = hit {
             let person = !matches!(m.entity, EntityRef::Agency(_));
-            let text = &self.norm()[range.clone()];
             let name = self.entities.name(self.article, m.entity);
-            if person && own.contains(' ') && !name.ends_with(own_last) {
-                // the index joined more words than the name has ("Hillary Clinton Says Trump")
+            let own_first = own.split_whitespace().next().unwrap_or("");
+            let fits = own.contains(name) || name.ends_with(own_last) && name.contains(own_first);
+            if person && own.contains(' ') && !fits {
+                // the index joined other words to the name ("Hillary Clinton Says Trump") or
+                // took it for another person of that surname ("Bill Clinton")
                 return (Some(self.plain(own)), true);
             }
-            if person && !text.trim().contains(' ') {
-                if let Some(first) = self.first_with_surname(text.trim()) {
+            if person && !own.contains(' ') {
+                // a lone surname: the person of that name quoted first, else named first
+                if let Some(k) = self.known.iter().find(|k| {
+                    k.person
+                        && k.resolved
+                        && k.speaker.name.ends_with(own_last)
+                        && k.speaker.name.contains(' ')
+                }) {
+                    return (Some(k.speaker.clone()), true);
+                }
+                if let Some(first) = self.first_with_surname(&own) {
                     return (Some(self.entity_speaker(first)), true);
                 }
             }
@@ -330,25 +394,169 @@ impl<'a> Resolver<'a> {
             _ => None,
         };
         let para = self.paragraph(pos);
+        if !person {
+            let m = self.entities.pronoun_antecedent(pos, &lower);
+            return (m.map(|m| self.entity_speaker(m)), false);
+        }
+        // the nearest subject of the last three sentences: a person in the name index who
+        // opens a sentence, or a speaker already quoted (speakers are subjects)
+        let here = self.doc.sentence_at_norm(pos).unwrap_or(0);
+        let subject = self.subject_antecedent(pos, want);
+        let speaker = self.known.iter().rev().find(|k| {
+            k.person
+                && k.resolved
+                && k.pos < pos
+                && (want.is_none() || k.gender.is_none() || k.gender == want)
+        });
+        let speaker = speaker.filter(|k| {
+            self.doc
+                .sentence_at_norm(k.pos)
+                .is_some_and(|s| s + 3 >= here)
+        });
+        match (subject, speaker) {
+            (Some(m), Some(k)) if k.pos > m.norm.start => return (Some(k.speaker.clone()), true),
+            (Some(m), _) => return (Some(self.mention_speaker(m)), true),
+            (None, Some(k)) => return (Some(k.speaker.clone()), true),
+            (None, None) => {}
+        }
+        // the closest person outside quotations whose gender fits
+        let ent = self.entities.last_before(pos, |m| {
+            !matches!(m.entity, EntityRef::Agency(_))
+                && !self.in_quote(m.norm.start)
+                && match (
+                    want,
+                    self.entities.person_of(m.entity).and_then(|p| p.gender),
+                ) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                }
+        });
+        let ent_para = ent.map(|m| self.paragraph(m.norm.start));
+        if let Some(m) = ent.filter(|_| ent_para.is_some_and(|p| p + 1 >= para)) {
+            return (Some(self.mention_speaker(m)), true);
+        }
         let recent = self
             .known
             .iter()
             .rev()
-            .take_while(|k| k.paragraph + 3 >= para)
+            .take_while(|k| k.paragraph + 2 >= para)
             .find(|k| {
-                k.person == person
+                k.person
                     && k.pos < pos
                     && k.resolved
                     && (want.is_none() || k.gender.is_none() || k.gender == want)
             })
             .map(|k| k.speaker.clone());
         if recent.is_some() {
-            return (recent, person);
+            return (recent, true);
         }
-        if let Some(m) = self.entities.pronoun_antecedent(pos, &lower) {
-            return (Some(self.entity_speaker(m)), person);
+        if let Some(m) = ent {
+            return (Some(self.mention_speaker(m)), true);
         }
-        (None, person)
+        // last resort: the last person quoted, however far back
+        let last = self
+            .known
+            .iter()
+            .rev()
+            .find(|k| {
+                k.person
+                    && k.resolved
+                    && k.pos < pos
+                    && (want.is_none() || k.gender.is_none() || k.gender == want)
+            })
+            .map(|k| k.speaker.clone());
+        (last, true)
+    }
+
+    /// The closest person of fitting gender who is the subject of one of the three sentences
+    /// up to `pos`: the name opens its sentence, or follows an opening phrase and its comma
+    /// ("Speaking in London on Monday, Gen Musharraf said ..."; then "... he added").
+    fn subject_antecedent(&self, pos: usize, want: Option<Gender>) -> Option<&EntityMention> {
+        let doc = self.doc;
+        let norm = self.norm();
+        let here = doc.sentence_at_norm(pos)?;
+        let ms = self.entities.mentions();
+        let upto = ms.partition_point(|m| m.norm.start < pos);
+        for m in ms[..upto].iter().rev() {
+            if m.sentence + 6 < here {
+                return None;
+            }
+            if matches!(m.entity, EntityRef::Agency(_))
+                || m.norm.end > pos
+                || self.in_quote(m.norm.start)
+            {
+                continue;
+            }
+            let gender = self.entities.person_of(m.entity).and_then(|p| p.gender);
+            if matches!((want, gender), (Some(a), Some(b)) if a != b) {
+                continue;
+            }
+            let Some(s) = doc.sentences().get(m.sentence) else {
+                continue;
+            };
+            let mut lead = norm
+                .get(s.norm.start..m.norm.start)
+                .unwrap_or("")
+                .trim_end();
+            // "Speaking in London, Gen Musharraf": titles before the name belong to it
+            while let Some((rest, last)) = lead.rsplit_once(' ') {
+                if !last.starts_with(char::is_uppercase) {
+                    break;
+                }
+                lead = rest.trim_end();
+            }
+            // an opening phrase before the comma, not a clause with a subject of its own
+            let phrase = lead.ends_with(',')
+                && lead.split_whitespace().count() <= 8
+                && !lead.split_whitespace().any(|w| {
+                    let w = w.trim_end_matches(',').to_lowercase();
+                    self.words.is("person", &w) || self.words.is("plural", &w)
+                });
+            let opens = phrase
+                || !lead
+                    .split_whitespace()
+                    .any(|w| w.starts_with(char::is_lowercase) && !self.words.is("det", w));
+            if opens {
+                return Some(m);
+            }
+        }
+        None
+    }
+
+    /// True when the official behind mention `m` has a title that fits the noun `head`
+    /// ("Sen." or "Senator" for "senator").
+    fn title_fits(&self, m: &EntityMention, head: &str) -> bool {
+        let EntityRef::Official(i) = m.entity else {
+            return false;
+        };
+        let Some(title) = self
+            .article
+            .officials
+            .get(i)
+            .and_then(|o| o.title.as_deref())
+        else {
+            return false;
+        };
+        title.to_lowercase().split_whitespace().any(|w| {
+            let w = w.trim_end_matches('.');
+            w == head || (w.len() >= 3 && head.starts_with(w))
+        })
+    }
+
+    /// The speaker record of an entity mention, or of the speaker already resolved at that
+    /// mention ("Clinton said" resolved once stays resolved the same way).
+    fn mention_speaker(&self, m: &EntityMention) -> Speaker {
+        self.known
+            .iter()
+            .rev()
+            .find(|k| k.resolved && m.norm.contains(&k.pos))
+            .map_or_else(|| self.entity_speaker(m), |k| k.speaker.clone())
+    }
+
+    /// True when normalized offset `pos` lies inside a quotation.
+    fn in_quote(&self, pos: usize) -> bool {
+        let i = self.quotes.partition_point(|q| q.end <= pos);
+        self.quotes.get(i).is_some_and(|q| q.start <= pos)
     }
 
     /// The person who opens a sentence (no lowercase word before the name) earlier in the
@@ -499,6 +707,18 @@ impl<'a> Resolver<'a> {
             return (None, !body);
         }
         let pos = np.range.start;
+        if !body {
+            // the subject of the paragraph when its title fits ("Cruz defends ... the senator")
+            let para = self.paragraph(pos);
+            let fits = |m: &&EntityMention| {
+                self.title_fits(m, head)
+                    || matches!(m.entity, EntityRef::Person(_))
+                        && self.paragraph(m.norm.start) == para
+            };
+            if let Some(m) = self.paragraph_subject(pos).filter(fits) {
+                return (Some(self.mention_speaker(m)), true);
+            }
+        }
         if let Some(m) = self.entities.description_antecedent(pos, &lower) {
             return (Some(self.entity_speaker(m)), !body);
         }
@@ -510,20 +730,210 @@ impl<'a> Resolver<'a> {
                 return (Some(self.entity_speaker(m)), true);
             }
         }
-        let known = self
-            .known
-            .iter()
-            .rev()
-            .find(|k| k.person != body && k.pos < pos && k.resolved)
-            .map(|k| k.speaker.clone());
-        if known.is_some() {
-            return (known, !body);
+        if body {
+            // "the campaign said": the last body quoted
+            let known = self
+                .known
+                .iter()
+                .rev()
+                .find(|k| !k.person && k.pos < pos && k.resolved)
+                .map(|k| k.speaker.clone());
+            if known.is_some() {
+                return (known, false);
+            }
         }
-        let m = if body {
+        let generic = matches!(head, "agency" | "administration" | "government");
+        let m = if generic {
             self.entities.antecedent_body(pos)
         } else {
-            self.entities.antecedent_person(pos)
+            None
         };
         (m.map(|m| self.entity_speaker(m)), !body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::record::Quote;
+    use crate::Extractor;
+
+    fn quotes(text: &str) -> Vec<Quote> {
+        Extractor::new().extract(text).quotes
+    }
+
+    /// (quote text, speaker name, rule) of each quote.
+    fn triples(text: &str) -> Vec<(String, Option<String>, String)> {
+        quotes(text)
+            .into_iter()
+            .map(|q| (q.text, q.speaker.map(|s| s.name), q.rule))
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, Option<String>, String) {
+        let mut all = triples(text);
+        assert_eq!(all.len(), 1, "{all:?}");
+        all.remove(0)
+    }
+
+    #[test]
+    fn speaker_then_verb_after_the_quote() {
+        let (q, who, rule) = one("\"We will win,\" John Smith said on Monday.");
+        assert_eq!(q, "We will win,");
+        assert_eq!(who.as_deref(), Some("John Smith"));
+        assert_eq!(rule, "speaker-cue-after");
+    }
+
+    #[test]
+    fn verb_then_speaker_after_the_quote() {
+        let (_, who, rule) =
+            one("“Today’s action matters,” said Brian Nelson, Treasury’s undersecretary.");
+        assert_eq!(who.as_deref(), Some("Brian Nelson"));
+        assert_eq!(rule, "cue-speaker-after");
+    }
+
+    #[test]
+    fn colon_lead_in() {
+        let (q, who, rule) = one("Mr Blair said: \"We are not going to change course.\"");
+        assert_eq!(q, "We are not going to change course.");
+        assert_eq!(who.as_deref(), Some("Blair"));
+        assert_eq!(rule, "colon-lead");
+    }
+
+    #[test]
+    fn said_in_a_statement_and_told_reporters() {
+        let (_, who, _) = one("Jane Doe said in a statement: \"The plan is dead.\"");
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+        let (_, who, _) = one("Jane Doe told reporters on Monday: \"The plan is dead.\"");
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn according_to_before_and_after() {
+        let (_, who, rule) = one("\"The plan is dead,\" according to Jane Doe.");
+        assert_eq!(
+            (who.as_deref(), rule.as_str()),
+            (Some("Jane Doe"), "according-to")
+        );
+        let (_, who, _) = one("According to Jane Doe, \"the plan is dead and buried.\"");
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn pronoun_resolves_to_the_person() {
+        let all = triples(
+            "Senator Ron Wyden spoke on Monday.\n\n\"We cannot wait any longer,\" he said.",
+        );
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].1.as_deref(), Some("Ron Wyden"));
+    }
+
+    #[test]
+    fn title_resolves_to_the_named_official() {
+        let text = "New Jersey Gov. Chris Christie accused Cruz of flip-flopping. \"He went for \
+                    the easy vote,\" the New Jersey governor said.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 1);
+        let s = q[0].speaker.as_ref().expect("speaker");
+        assert_eq!(s.name, "Chris Christie");
+        assert_eq!(s.text, "the New Jersey governor");
+    }
+
+    #[test]
+    fn quote_broken_by_said_is_two_records_with_the_same_speaker() {
+        let q = quotes("\"We will win,\" Jane Doe said. \"And we will win big.\"");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].rule, "continued");
+        assert_eq!(q[1].continues, Some(0));
+        assert_eq!(
+            q[1].speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Jane Doe")
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one_record_per_paragraph() {
+        let q =
+            quotes("Jane Doe said:\n\n\"First we fix the roads.\n\n\"Then we fix the bridges.\"");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].text, "First we fix the roads.");
+        assert_eq!(q[1].text, "Then we fix the bridges.");
+        assert_eq!(q[1].continues, Some(0));
+        for one in &q {
+            assert_eq!(
+                one.speaker.as_ref().map(|s| s.name.as_str()),
+                Some("Jane Doe")
+            );
+        }
+    }
+
+    #[test]
+    fn colon_in_the_sentence_before() {
+        let (_, who, rule) =
+            one("Ted Cruz continued:\n\n\"You look at the questions asked tonight.\"");
+        assert_eq!(who.as_deref(), Some("Ted Cruz"));
+        assert_eq!(rule, "colon-before");
+    }
+
+    #[test]
+    fn partial_quote_takes_the_sentence_subject() {
+        let text = "Later, the Treasury Department announced sanctions on eight companies, \
+                    accusing them of “actively supporting” the surveillance.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "actively supporting");
+        assert!(q[0].partial);
+        let s = q[0].speaker.as_ref().expect("speaker");
+        assert_eq!(s.text, "Treasury Department");
+    }
+
+    #[test]
+    fn agency_description_as_speaker() {
+        let q = quotes("\"The review is complete,\" the department said in a statement.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(
+            q[0].speaker.as_ref().map(|s| s.text.as_str()),
+            Some("the department")
+        );
+        assert_eq!(q[0].cue.as_deref(), Some("say"));
+    }
+
+    #[test]
+    fn unnamed_official_keeps_the_description() {
+        let (_, who, _) =
+            one("\"We are watching closely,\" a senior administration official said.");
+        assert_eq!(who.as_deref(), Some("a senior administration official"));
+    }
+
+    #[test]
+    fn scare_quotes_titles_and_nicknames_are_not_quotes() {
+        assert!(quotes("The so-called \"caliphate\" collapsed last year.").is_empty());
+        assert!(quotes("She watched the film \"Star Wars\" twice.").is_empty());
+        assert!(quotes("Dwayne \"The Rock\" Johnson arrived late.").is_empty());
+        assert!(quotes("The \"experts\" disagree about it.").is_empty());
+        assert!(quotes("He appeared on \"Saturday Night Live\" last week.").is_empty());
+    }
+
+    #[test]
+    fn apostrophes_never_open_quotes() {
+        assert!(
+            quotes("Trump's plan in the '90s wasn't the players' choice, rock 'n' roll.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn short_quote_with_a_speech_verb_counts() {
+        let (q, who, _) = one("Clinton called the plan \"dangerously wrong\" on Monday.");
+        assert_eq!(q, "dangerously wrong");
+        assert_eq!(who.as_deref(), Some("Clinton"));
+    }
+
+    #[test]
+    fn capitalised_place_is_no_speech_verb() {
+        let (_, who, _) = one(
+            "Sanders released a statement, insisting that the United States \"must stop \
+             treating Puerto Rico like a colony.\"",
+        );
+        assert_eq!(who.as_deref(), Some("Sanders"));
     }
 }

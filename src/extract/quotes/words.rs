@@ -51,15 +51,24 @@ impl Words {
             }
         }
         for row in lexicon.rows(ListKind::Titles) {
-            if let Some(title) = row.first() {
-                for word in title.split_whitespace() {
-                    if word.starts_with(char::is_uppercase) {
-                        w.kinds
-                            .entry("title".to_string())
-                            .or_default()
-                            .insert(word.to_string());
-                    }
-                }
+            // the head word of a title ("Secretary" of "Commerce Secretary"); other words of
+            // a title ("White" of "White House Chief of Staff") can be surnames
+            let head = row.first().and_then(|t| {
+                let t = t.split(" of ").next().unwrap_or(t);
+                t.split_whitespace().last()
+            });
+            if let Some(word) = head.filter(|h| h.starts_with(char::is_uppercase)) {
+                w.kinds
+                    .entry("title".to_string())
+                    .or_default()
+                    .insert(word.to_string());
+            }
+        }
+        for row in lexicon.rows(ListKind::Honorifics) {
+            if let Some(h) = row.first().filter(|h| h.starts_with(char::is_uppercase)) {
+                let set = w.kinds.entry("title".to_string()).or_default();
+                set.insert(h.trim_end_matches('.').to_string());
+                set.insert(format!("{}.", h.trim_end_matches('.')));
             }
         }
         w.abbreviations = lexicon
@@ -110,6 +119,15 @@ impl Words {
     fn abbreviation(&self, word: &str) -> bool {
         self.abbreviations.contains(word)
     }
+}
+
+/// The largest char boundary of `s` at or before `i`.
+pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// What a token is.
