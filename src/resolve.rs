@@ -512,6 +512,22 @@ mod tests {
     }
 
     #[test]
+    fn titles_and_bodies_resolve_descriptions() {
+        let text = "Sen. Ron Wyden (D-Ore.) objected. The Commerce Department disagreed. \
+                    The senator said the department was wrong.";
+        let (e, _) = index(text);
+        let pos = text.find("The senator").unwrap_or(0);
+        let who = e
+            .description_antecedent(pos, "the senator")
+            .map(|m| m.entity);
+        assert_eq!(who, Some(EntityRef::Official(0)));
+        let pos = text.find("the department").unwrap_or(0);
+        let body = e.antecedent(pos, "the department").map(|m| m.entity);
+        assert!(matches!(body, Some(EntityRef::Agency(_))));
+        assert!(e.description_antecedent(pos, "the governor").is_none());
+    }
+
+    #[test]
     fn no_people_in_plain_text() {
         let (e, shown) = index("The weather was fine on Tuesday. Markets rose.");
         assert!(e.people.is_empty(), "{shown:?}");

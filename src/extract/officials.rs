@@ -300,14 +300,18 @@ impl OfficialExtractor {
     ) {
         for mut d in descs {
             let pos = d.mention.start;
-            let cand = hits.iter().rev().find(|(h, si)| {
-                h.range.end <= pos
-                    && si + 1 >= d.sentence
-                    && !roles.iter().any(|r| {
+            // the closest person only: skipping over a titled one to reach an untitled one
+            // picks the wrong person too often
+            let cand = hits
+                .iter()
+                .rev()
+                .find(|(h, si)| h.range.end <= pos && si + 1 >= d.sentence)
+                .filter(|(h, _)| {
+                    !roles.iter().any(|r| {
                         r.title.is_some()
                             && same_person(&text[r.name.clone()], &text[h.range.clone()])
                     })
-            });
+                });
             if let Some((h, _)) = cand {
                 d.name = h.range.clone();
                 roles.push(d);
@@ -580,7 +584,7 @@ impl OfficialExtractor {
                 }
             }
             let w = toks[start - 1].text(text);
-            if matches!(w, "a" | "an" | "the" | "A" | "An" | "The") {
+            if OPENERS.contains(&w.to_ascii_lowercase().as_str()) {
                 break;
             }
             if self.clause.contains(w) {
@@ -589,7 +593,8 @@ impl OfficialExtractor {
             start -= 1;
         }
         let det = start.checked_sub(1).map(|d| toks[d].text(text));
-        if !matches!(det, Some("a" | "an" | "the" | "A" | "An" | "The")) || !toks[start].joined {
+        let opens = det.is_some_and(|d| OPENERS.contains(&d.to_ascii_lowercase().as_str()));
+        if !opens || !toks[start].joined {
             return None;
         }
         self.phrase_role(
@@ -932,6 +937,9 @@ impl OfficialExtractor {
 fn abbrev_dot(text: &str, t: &Token) -> bool {
     t.dot && t.cap && t.text(text).chars().count() <= 4
 }
+
+/// Words that open a role phrase before a name ("his campaign manager, Corey Lewandowski").
+const OPENERS: [&str; 8] = ["a", "an", "the", "his", "her", "its", "their", "our"];
 
 /// Words that open an appositive noun phrase ("Jane Doe, a spokeswoman").
 const DETERMINERS: [&str; 5] = ["a", "an", "the", "another", "also"];
