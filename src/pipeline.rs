@@ -8,6 +8,7 @@ use crate::extract::{
 };
 use crate::lexicon::{Lexicon, ListKind};
 use crate::record::{Article, Headline, Sentence, SCHEMA_VERSION};
+use crate::resolve::Entities;
 use std::sync::Arc;
 
 /// Extracts records from news articles. Cheap to clone, `Send + Sync`: build one, share it.
@@ -85,8 +86,11 @@ impl Extractor {
         article.agencies = stages.agencies.extract(&doc, &article);
         article.officials = stages.officials.extract(&doc, &article);
         article.counts = stages.counts.extract(&doc, &article);
-        article.quotes = stages.quotes.extract(&doc, &article);
-        article.actions = stages.actions.extract(&doc, &article);
+        // One index of every agency, official and person mention serves both stages that
+        // resolve speakers and actors.
+        let entities = Entities::new(&doc, &article);
+        article.quotes = stages.quotes.extract(&doc, &article, &entities);
+        article.actions = stages.actions.extract(&doc, &article, &entities);
         article
     }
 }

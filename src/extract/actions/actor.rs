@@ -96,16 +96,20 @@ const DESCRIPTION_REACH: usize = 12;
 pub(super) struct Resolver<'a> {
     doc: &'a Document<'a>,
     article: &'a Article,
-    entities: Entities,
+    entities: &'a Entities,
     seen: Vec<Seen>,
 }
 
 impl<'a> Resolver<'a> {
-    pub fn new(doc: &'a Document<'a>, article: &'a Article) -> Resolver<'a> {
+    pub fn new(
+        doc: &'a Document<'a>,
+        article: &'a Article,
+        entities: &'a Entities,
+    ) -> Resolver<'a> {
         Resolver {
             doc,
             article,
-            entities: Entities::new(doc, article),
+            entities,
             seen: Vec::new(),
         }
     }
@@ -528,7 +532,8 @@ mod tests {
             ..Article::default()
         };
         let words = WordClasses::new(&Lexicon::default());
-        let resolver = Resolver::new(&doc, &article);
+        let entities = Entities::new(&doc, &article);
+        let resolver = Resolver::new(&doc, &article, &entities);
         let (s, base, i) = sentence_of(&doc, "imposed", &words);
         let head = find(&s, "Department");
         let actor = resolver
@@ -547,7 +552,8 @@ mod tests {
         let doc = extractor.document(text);
         let article = Article::default();
         let words = WordClasses::new(&Lexicon::default());
-        let resolver = Resolver::new(&doc, &article);
+        let entities = Entities::new(&doc, &article);
+        let resolver = Resolver::new(&doc, &article, &entities);
         let (s, base, i) = sentence_of(&doc, "bill", &words);
         let bill = find(&s, "bill");
         assert_eq!(resolver.noun_phrase(&s, 0..bill + 1, base, i, false), None);
@@ -575,7 +581,8 @@ mod tests {
         let doc = extractor.document(text);
         let article = Article::default();
         let words = WordClasses::new(&Lexicon::default());
-        let mut resolver = Resolver::new(&doc, &article);
+        let entities = Entities::new(&doc, &article);
+        let mut resolver = Resolver::new(&doc, &article, &entities);
         let (s, base, i) = sentence_of(&doc, "imposing", &words);
         let department = find(&s, "Department");
         let speaker = resolver
@@ -593,7 +600,8 @@ mod tests {
         // "he" never resolves to a body
         let text = "Title line\n\nThe Treasury Department acted. He said so.";
         let doc = extractor.document(text);
-        let mut resolver = Resolver::new(&doc, &article);
+        let entities = Entities::new(&doc, &article);
+        let mut resolver = Resolver::new(&doc, &article, &entities);
         let (s, base, i) = sentence_of(&doc, "acted", &words);
         let department = find(&s, "Department");
         let body = resolver

@@ -25,6 +25,7 @@ mod words;
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::record::{Action, Article, Phrase};
+use crate::resolve::Entities;
 use actor::{Resolved, Resolver, Source};
 use chunk::{complement, np_left, np_right, subject_left, verb_group, Subject, Voice};
 use std::ops::Range;
@@ -116,9 +117,15 @@ impl ActionExtractor {
         }
     }
 
-    /// The Action records of `doc`, given the records of the earlier stages in `article`.
-    pub(crate) fn extract(&self, doc: &Document, article: &Article) -> Vec<Action> {
-        let mut resolver = Resolver::new(doc, article);
+    /// The Action records of `doc`, given the records of the earlier stages in `article` and
+    /// the index of their mentions.
+    pub(crate) fn extract(
+        &self,
+        doc: &Document,
+        article: &Article,
+        entities: &Entities,
+    ) -> Vec<Action> {
+        let mut resolver = Resolver::new(doc, article, entities);
         let mut out = Vec::new();
         for (index, sent) in doc.sentences().iter().enumerate() {
             let Some(text) = doc.norm().get(sent.norm.clone()) else {

@@ -51,8 +51,14 @@ impl QuoteExtractor {
         QuoteExtractor { words, elisions }
     }
 
-    /// The Quote records of `doc`, given the records of the earlier stages in `article`.
-    pub(crate) fn extract(&self, doc: &Document, article: &Article) -> Vec<Quote> {
+    /// The Quote records of `doc`, given the records of the earlier stages in `article` and
+    /// the index of their mentions.
+    pub(crate) fn extract(
+        &self,
+        doc: &Document,
+        article: &Article,
+        entities: &Entities,
+    ) -> Vec<Quote> {
         let paragraphs: Vec<Range<usize>> =
             doc.paragraphs().iter().map(|p| doc.to_norm(*p)).collect();
         let hint = |pos: usize| curly_facing(doc, pos);
@@ -63,7 +69,7 @@ impl QuoteExtractor {
         }
         let sieves = Sieves::new(doc, &self.words, &spans);
         let attributions = sieves.run();
-        let mut resolver = Resolver::new(doc, article, &self.words, &spans);
+        let mut resolver = Resolver::new(doc, article, &self.words, entities, &spans);
         let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(spans.len());
         let mut out = Vec::new();
         // record index of each span, for `continues`
@@ -206,7 +212,7 @@ struct Resolver<'a> {
     doc: &'a Document<'a>,
     article: &'a Article,
     words: &'a Words,
-    entities: Entities,
+    entities: &'a Entities,
     known: Vec<Known>,
     /// Content ranges of the quotations, in order.
     quotes: Vec<Range<usize>>,
@@ -239,13 +245,14 @@ impl<'a> Resolver<'a> {
         doc: &'a Document<'a>,
         article: &'a Article,
         words: &'a Words,
+        entities: &'a Entities,
         spans: &[QuoteSpan],
     ) -> Resolver<'a> {
         Resolver {
             doc,
             article,
             words,
-            entities: Entities::new(doc, article),
+            entities,
             known: Vec::new(),
             quotes: spans.iter().map(|q| q.inner.clone()).collect(),
         }
