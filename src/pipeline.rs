@@ -2,6 +2,7 @@
 
 use crate::clean::Cleaner;
 use crate::document::Document;
+use crate::extract::names::NameModel;
 use crate::extract::{
     actions::ActionExtractor, agencies::AgencyExtractor, counts::CountExtractor,
     officials::OfficialExtractor, quotes::QuoteExtractor,
@@ -33,6 +34,8 @@ struct Stages {
     counts: CountExtractor,
     quotes: QuoteExtractor,
     actions: ActionExtractor,
+    /// Given names, honorifics and the other person-name lists, shared by the stages.
+    names: Arc<NameModel>,
 }
 
 impl Default for Extractor {
@@ -88,7 +91,7 @@ impl Extractor {
         article.counts = stages.counts.extract(&doc, &article);
         // One index of every agency, official and person mention serves both stages that
         // resolve speakers and actors.
-        let entities = Entities::new(&doc, &article);
+        let entities = Entities::with_names(&doc, &article, Arc::clone(&stages.names));
         article.quotes = stages.quotes.extract(&doc, &article, &entities);
         article.actions = stages.actions.extract(&doc, &article, &entities);
         article
@@ -135,15 +138,17 @@ impl ExtractorBuilder {
     /// Compile the word lists and rules into an [`Extractor`].
     pub fn build(&self) -> Extractor {
         let lex = &self.lexicon;
+        let names = Arc::new(NameModel::new(lex));
         Extractor {
             inner: Arc::new(Stages {
                 cleaner: Cleaner::new(lex),
                 segmenter: crate::segment::Segmenter::new(lex),
-                agencies: AgencyExtractor::new(lex),
-                officials: OfficialExtractor::new(lex),
+                agencies: AgencyExtractor::new(lex, Arc::clone(&names)),
+                officials: OfficialExtractor::new(lex, Arc::clone(&names)),
                 counts: CountExtractor::new(lex),
                 quotes: QuoteExtractor::new(lex),
                 actions: ActionExtractor::new(lex),
+                names,
             }),
         }
     }

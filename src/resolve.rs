@@ -3,13 +3,14 @@
 //! department") and short forms ("Trump", "Mr. Blair") to records.
 
 use crate::document::Document;
-use crate::extract::names::{self, FxHasher, Gender, DEFAULT_NAMES};
+#[cfg(test)]
+use crate::extract::names::DEFAULT_NAMES;
+use crate::extract::names::{self, Gender, NameModel};
 use crate::record::Article;
 use crate::span::Span;
-use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::Hasher;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Which record a mention belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,34 +54,8 @@ pub(crate) struct Entities {
     titles: Vec<String>,
     /// Lowercased canonical name of each agency, for "the department".
     bodies: Vec<String>,
-}
-
-thread_local! {
-    /// The last index built on this thread, with the key of its input.
-    static LAST: RefCell<Option<(u64, Entities)>> = const { RefCell::new(None) };
-}
-
-/// A hash of everything the index depends on: the text, the agency mentions and the
-/// officials' names and mentions.
-fn cache_key(doc: &Document, article: &Article) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(doc.norm().as_bytes());
-    h.write_usize(doc.sentences().len());
-    for a in &article.agencies {
-        h.write(a.name.as_bytes());
-        for m in &a.mentions {
-            h.write_usize(m.span.start);
-            h.write_usize(m.span.end);
-        }
-    }
-    for o in &article.officials {
-        h.write(o.name.as_bytes());
-        for m in &o.mentions {
-            h.write_usize(m.span.start);
-            h.write_usize(m.span.end);
-        }
-    }
-    h.finish()
+    /// The name lists in force (built-in plus the user's).
+    names: Arc<NameModel>,
 }
 
 /// Pronouns that refer back to a man, a woman, or a body/group.
@@ -101,27 +76,17 @@ impl Entities {
     /// Index the mentions of the agency and official records in `article`, and find every
     /// other person named in `doc`'s sentences.
     ///
-    /// Quotes and actions both ask for the same index of the same article: the last index
-    /// built on this thread is kept and reused when text and records are the same.
+    /// Uses the built-in name lists; the pipeline calls [`Entities::with_names`] with the
+    /// user's.
+    #[cfg(test)]
     pub(crate) fn new(doc: &Document, article: &Article) -> Entities {
-        let key = cache_key(doc, article);
-        let hit = LAST.with(|c| {
-            c.borrow()
-                .as_ref()
-                .filter(|(k, _)| *k == key)
-                .map(|(_, e)| e.clone())
-        });
-        if let Some(e) = hit {
-            return e;
-        }
-        let e = Entities::build(doc, article);
-        LAST.with(|c| *c.borrow_mut() = Some((key, e.clone())));
-        e
+        Entities::with_names(doc, article, Arc::clone(&DEFAULT_NAMES))
     }
 
-    /// Build the index (see [`Entities::new`]).
-    fn build(doc: &Document, article: &Article) -> Entities {
-        let model = &*DEFAULT_NAMES;
+    /// Index the mentions of `article` and the people of `doc` with the name lists `names`.
+    /// Built once per article by the pipeline and shared by the quote and action stages.
+    pub(crate) fn with_names(doc: &Document, article: &Article, names: Arc<NameModel>) -> Entities {
+        let model = &*names;
         let mut mentions = Vec::new();
         for (i, a) in article.agencies.iter().enumerate() {
             for m in &a.mentions {
@@ -262,7 +227,13 @@ impl Entities {
             people,
             titles,
             bodies,
+            names,
         }
+    }
+
+    /// The name lists the index was built with.
+    pub(crate) fn names(&self) -> &NameModel {
+        &self.names
     }
 
     /// Mentions in text order.
@@ -367,7 +338,7 @@ impl Entities {
         if head.len() < 3 {
             return None;
         }
-        let model = &*DEFAULT_NAMES;
+        let model = &*self.names;
         self.last_before(pos, |m| match m.entity {
             EntityRef::Agency(i) => self.bodies.get(i).is_some_and(|n| n.contains(&head)),
             EntityRef::Official(i) => self.titles.get(i).is_some_and(|t| {

@@ -11,6 +11,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, Sta
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A body of the gazetteer.
 #[derive(Debug, Clone)]
@@ -91,7 +92,7 @@ pub(crate) struct AgencyExtractor {
     subject: HashSet<String>,
     function: HashSet<String>,
     parties: HashSet<String>,
-    names: NameModel,
+    names: Arc<NameModel>,
 }
 
 /// A capitalised word of a name ("U.S.", "Al-Qaeda", "Commerce").
@@ -114,7 +115,7 @@ fn compile(pattern: &str) -> Regex {
 
 impl AgencyExtractor {
     /// Compile the gazetteer and the patterns.
-    pub(crate) fn new(lexicon: &Lexicon) -> AgencyExtractor {
+    pub(crate) fn new(lexicon: &Lexicon, names: Arc<NameModel>) -> AgencyExtractor {
         let mut bodies: Vec<BodyDef> = Vec::new();
         let mut by_name: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
@@ -256,7 +257,7 @@ impl AgencyExtractor {
                 .map(|w| w.trim().to_string())
                 .collect(),
             parties,
-            names: NameModel::new(lexicon),
+            names,
         }
     }
 

@@ -6,7 +6,8 @@ use crate::lexicon::{Lexicon, ListKind};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
-use std::sync::LazyLock;
+#[cfg(test)]
+use std::sync::{Arc, LazyLock};
 
 /// Grammatical gender a name or honorific suggests, for "he"/"she" resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,9 +188,10 @@ fn gender_of(code: &str) -> Option<Gender> {
     }
 }
 
-/// The name model built from the built-in lists, for code that has no [`Lexicon`] at hand.
-pub(crate) static DEFAULT_NAMES: LazyLock<NameModel> =
-    LazyLock::new(|| NameModel::new(&Lexicon::default()));
+/// The name model built from the built-in lists, for unit tests.
+#[cfg(test)]
+pub(crate) static DEFAULT_NAMES: LazyLock<Arc<NameModel>> =
+    LazyLock::new(|| Arc::new(NameModel::new(&Lexicon::default())));
 
 impl NameModel {
     /// Compile the name lists of `lexicon`.

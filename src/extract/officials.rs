@@ -12,11 +12,12 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, Sta
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Finds Official records; built once from the lexicon.
 #[derive(Debug, Clone)]
 pub(crate) struct OfficialExtractor {
-    names: NameModel,
+    names: Arc<NameModel>,
     titles: Option<AhoCorasick>,
     /// First two bytes (lowercased, indexed `b0 << 8 | b1`) of every title.
     title_first: Vec<bool>,
@@ -67,7 +68,7 @@ struct Draft {
 
 impl OfficialExtractor {
     /// Compile the title, party and state lists.
-    pub(crate) fn new(lexicon: &Lexicon) -> OfficialExtractor {
+    pub(crate) fn new(lexicon: &Lexicon, names: Arc<NameModel>) -> OfficialExtractor {
         let mut patterns = Vec::new();
         let mut title_agencies = Vec::new();
         for row in lexicon.rows(ListKind::Titles) {
@@ -118,7 +119,7 @@ impl OfficialExtractor {
             .filter_map(|r| Some((r.first()?.to_string(), r.get(1)?.to_string())))
             .collect();
         OfficialExtractor {
-            names: NameModel::new(lexicon),
+            names,
             titles,
             title_first,
             title_agencies,

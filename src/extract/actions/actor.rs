@@ -5,7 +5,7 @@
 use super::tokens::Sentence;
 use super::words::class;
 use crate::document::Document;
-use crate::extract::names::{self, Gender, DEFAULT_NAMES};
+use crate::extract::names::{self, Gender};
 use crate::record::{Actor, Article};
 use crate::resolve::{Entities, EntityMention, EntityRef};
 use std::ops::Range;
@@ -152,7 +152,7 @@ impl<'a> Resolver<'a> {
                 .entities
                 .person_of(m.entity)
                 .and_then(|p| p.gender)
-                .or_else(|| given_gender(&name)),
+                .or_else(|| self.given_gender(&name)),
             _ => None,
         };
         // "Mrs. Clinton" linked to Bill Clinton's record: the woman of that surname
@@ -162,7 +162,7 @@ impl<'a> Resolver<'a> {
                 let surname = names::surname(&name).to_string();
                 let other = self.entities.people.iter().find(|p| {
                     names::surname(&p.name) == surname
-                        && p.gender.or_else(|| given_gender(&p.name)) == Some(said)
+                        && p.gender.or_else(|| self.given_gender(&p.name)) == Some(said)
                 });
                 let name = other.map_or_else(
                     || self.doc.orig_text(m.norm.clone()).to_string(),
@@ -324,7 +324,9 @@ impl<'a> Resolver<'a> {
             Kind::Group
         } else if !head_cap
             || titled
-            || (all_cap && (2..=3).contains(&cap_words) && DEFAULT_NAMES.is_given(s.word(a)))
+            || (all_cap
+                && (2..=3).contains(&cap_words)
+                && self.entities.names().is_given(s.word(a)))
         {
             Kind::Person
         } else {
@@ -342,7 +344,7 @@ impl<'a> Resolver<'a> {
         }
         Some(Resolved {
             gender: if kind == Kind::Person {
-                given_gender(&name)
+                self.given_gender(&name)
             } else {
                 None
             },
@@ -451,11 +453,11 @@ impl<'a> Resolver<'a> {
     pub fn doc(&self) -> &Document<'a> {
         self.doc
     }
-}
 
-/// The gender a person's given name suggests ("Hillary Clinton" → female).
-fn given_gender(name: &str) -> Option<Gender> {
-    DEFAULT_NAMES.given_gender(names::given(name))
+    /// The gender a person's given name suggests ("Hillary Clinton" → female).
+    fn given_gender(&self, name: &str) -> Option<Gender> {
+        self.entities.names().given_gender(names::given(name))
+    }
 }
 
 /// The gender an honorific at the start of a mention states ("Mrs. Clinton", "Mr. Blair").
