@@ -214,7 +214,7 @@ pub struct Quote {
     /// Sentence in which the quote starts.
     pub sentence: usize,
     pub speaker: Option<Speaker>,
-    /// The speech verb ("said", "told", "according to").
+    /// The lemma of the speech verb ("say", "tell", "according to").
     pub cue: Option<String>,
     /// The attribution rule that decided the speaker (`said-after`, `pronoun`, ...).
     pub rule: String,

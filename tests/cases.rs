@@ -96,3 +96,20 @@ fn extraction_cases() {
         failures.join("\n")
     );
 }
+
+/// Names the user adds to the given-name list reach every stage, speaker resolution included.
+#[test]
+fn user_given_names_reach_speaker_resolution() {
+    let text = "Quorvin Blatt spoke to reporters on Monday.\n\n\"It is over,\" he said.";
+    let speaker = |e: &Extractor| {
+        e.extract(text)
+            .quotes
+            .first()
+            .and_then(|q| q.speaker.as_ref().map(|s| s.name.clone()))
+    };
+    let custom = Extractor::builder()
+        .add_list(newsfacts::ListKind::FirstNames, "Quorvin\tM")
+        .build();
+    assert_eq!(speaker(&custom).as_deref(), Some("Quorvin Blatt"));
+    assert_ne!(speaker(&Extractor::new()).as_deref(), Some("Quorvin Blatt"));
+}
