@@ -11,6 +11,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// Everything extracted from one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Article {
     /// Version of the output contract.
     pub schema_version: u32,
@@ -36,6 +37,7 @@ pub struct Article {
 
 /// The article's title line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Headline {
     pub text: String,
     pub span: Span,
@@ -43,6 +45,7 @@ pub struct Headline {
 
 /// One sentence of the article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Sentence {
     /// The sentence as it stands in the original text.
     pub text: String,
@@ -53,6 +56,7 @@ pub struct Sentence {
 
 /// What kind of page furniture a boilerplate line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BoilerplateKind {
     /// "Updated 2:17 p.m.", "Published March 3, 2024".
@@ -79,6 +83,7 @@ pub enum BoilerplateKind {
 
 /// A recognised piece of page furniture.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Boilerplate {
     pub text: String,
     pub span: Span,
@@ -87,6 +92,7 @@ pub struct Boilerplate {
 
 /// Where an entity is mentioned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Mention {
     pub text: String,
     pub span: Span,
@@ -96,6 +102,7 @@ pub struct Mention {
 
 /// A public body: department, agency, legislature, court, military, administration...
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Agency {
     /// Stable id within the article (`agency-1`, ...), referred to by other records.
     pub id: String,
@@ -112,6 +119,7 @@ pub struct Agency {
 
 /// A named person with a stated role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Official {
     /// Stable id within the article (`official-1`, ...).
     pub id: String,
@@ -136,6 +144,7 @@ pub struct Official {
 
 /// A number that counts a countable noun.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Count {
     /// The number (integral values serialize as integers).
     pub value: Value,
@@ -159,6 +168,7 @@ pub struct Count {
 
 /// A numeric value that serializes as an integer when it is integral.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Value(pub f64);
 
 impl Value {
@@ -193,6 +203,7 @@ impl<'de> Deserialize<'de> for Value {
 
 /// Who a quote is attributed to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Speaker {
     /// Resolved full name (person or body), or the description when unnamed.
     pub name: String,
@@ -207,6 +218,7 @@ pub struct Speaker {
 
 /// A quotation that reports speech or writing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Quote {
     /// Content without the enclosing quotation marks.
     pub text: String,
@@ -229,6 +241,7 @@ pub struct Quote {
 
 /// A piece of text with its span (the target or object of an action).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Phrase {
     pub text: String,
     pub span: Span,
@@ -236,6 +249,7 @@ pub struct Phrase {
 
 /// The one who acts, resolved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Actor {
     /// Resolved name (agency canonical name, person's full name, organisation, country).
     pub name: String,
@@ -248,6 +262,7 @@ pub struct Actor {
 
 /// Who did what to whom.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Action {
     /// Verb lemma ("impose").
     pub verb: String,
@@ -273,6 +288,7 @@ pub struct Action {
 
 /// What a number mention is, so that only real counts become [`Count`]s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NumberKind {
     /// A plain cardinal ("34", "eleven", "1.5 million").
@@ -299,6 +315,7 @@ pub enum NumberKind {
 
 /// A number mention with its value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NumberMention {
     pub text: String,
     pub span: Span,
