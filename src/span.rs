@@ -85,6 +85,49 @@ impl CharOffsets {
     }
 }
 
+/// Ranges sorted by start with the furthest end each prefix reaches, so that the ranges
+/// overlapping a query are found by binary search even when some nest. Keeps "does this
+/// mention overlap one of those" checks linear over long articles.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RangeIndex {
+    sorted: Vec<std::ops::Range<usize>>,
+    /// `reach[i]` = the largest end among `sorted[..=i]` (never decreasing).
+    reach: Vec<usize>,
+}
+
+impl RangeIndex {
+    /// Index `ranges` (any order).
+    pub(crate) fn new(mut ranges: Vec<std::ops::Range<usize>>) -> RangeIndex {
+        ranges.sort_by_key(|r| (r.start, r.end));
+        let reach = ranges
+            .iter()
+            .scan(0, |far, r| {
+                *far = r.end.max(*far);
+                Some(*far)
+            })
+            .collect();
+        RangeIndex {
+            sorted: ranges,
+            reach,
+        }
+    }
+
+    /// The indexed ranges that may overlap `range`: all that do, and perhaps a few nested
+    /// ones just before it (callers test each one).
+    pub(crate) fn near(&self, range: &std::ops::Range<usize>) -> &[std::ops::Range<usize>] {
+        let from = self.reach.partition_point(|&end| end <= range.start);
+        let to = from + self.sorted[from..].partition_point(|r| r.start < range.end);
+        &self.sorted[from..to]
+    }
+
+    /// True when one indexed range shares a byte with `range`.
+    pub(crate) fn overlaps(&self, range: &std::ops::Range<usize>) -> bool {
+        self.near(range)
+            .iter()
+            .any(|r| r.start < range.end && range.start < r.end)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,6 +139,17 @@ mod tests {
         let he = text.find("he").unwrap();
         assert_eq!(offs.char_offset(he), 6);
         assert_eq!(offs.to_chars(Span::new(0, text.len())), Span::new(0, 14));
+    }
+
+    #[test]
+    fn range_index_finds_overlaps_among_nested_ranges() {
+        let idx = RangeIndex::new(vec![10..12, 0..100, 20..25, 40..41]);
+        assert!(idx.overlaps(&(50..60)), "inside the long range");
+        assert!(idx.overlaps(&(24..30)));
+        assert!(!RangeIndex::new(vec![0..5, 10..12]).overlaps(&(5..10)));
+        assert!(!RangeIndex::default().overlaps(&(0..1)));
+        let near = RangeIndex::new(vec![0..5, 10..12, 30..40]);
+        assert_eq!(near.near(&(11..31)), &[10..12, 30..40]);
     }
 
     #[test]

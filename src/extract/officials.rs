@@ -8,6 +8,7 @@ use crate::document::Document;
 use crate::extract::names::{self, NameHit, NameModel, Token};
 use crate::lexicon::{Lexicon, ListKind};
 use crate::record::{Agency, Article, Mention, Official};
+use crate::span::RangeIndex;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -171,13 +172,14 @@ impl OfficialExtractor {
             let titles = self.title_matches(text, s.norm.clone(), &toks);
             descs.extend(self.descriptions(text, &toks, &titles, &hits, si));
             for hit in &hits {
-                let Some(a) = toks.iter().position(|t| t.start == hit.range.start) else {
+                // tokens are in text order: binary search keeps long sentences linear
+                let Ok(a) = toks.binary_search_by_key(&hit.range.start, |t| t.start) else {
                     continue;
                 };
-                let b = toks
-                    .iter()
-                    .position(|t| t.end >= hit.range.end)
-                    .map_or(toks.len(), |i| i + 1);
+                let b = match toks.partition_point(|t| t.end < hit.range.end) {
+                    i if i == toks.len() => toks.len(),
+                    i => i + 1,
+                };
                 let mut role = self
                     .title_before(text, &toks, &titles, hit, a, si)
                     .or_else(|| self.appositive_after(text, &toks, &titles, hit, &hits, b, si))
@@ -255,7 +257,7 @@ impl OfficialExtractor {
                 if toks[j].poss || DETERMINERS.contains(&w.to_lowercase().as_str()) {
                     break;
                 }
-                if let Some(&(f, _, _)) = titles.iter().find(|t| t.1 == j) {
+                if let Some(&(f, _, _)) = title_ending_at(titles, j) {
                     start = f;
                     continue;
                 }
@@ -406,7 +408,7 @@ impl OfficialExtractor {
             return None;
         }
         let k = a - 1;
-        let &(first, _, pat) = titles.iter().find(|t| t.1 == k)?;
+        let &(first, _, pat) = title_ending_at(titles, k)?;
         // a capitalised title word right before the name must be capitalised or abbreviated
         // ("head Jane Doe" is prose); lowercase roles ("spokesman") are fine
         let mut start = first;
@@ -417,7 +419,7 @@ impl OfficialExtractor {
             if toks[j].poss {
                 break;
             }
-            if let Some(&(f, _, _)) = titles.iter().find(|t| t.1 == j) {
+            if let Some(&(f, _, _)) = title_ending_at(titles, j) {
                 start = f;
                 continue;
             }
@@ -645,7 +647,7 @@ impl OfficialExtractor {
         // every token between the start and the head must be title-like
         for (j, tok) in toks.iter().enumerate().take(head_last).skip(t_start) {
             let w = tok.text(text);
-            let inside_title = titles.iter().any(|t| t.0 <= j && j <= t.1);
+            let inside_title = title_covering(titles, j).is_some();
             let ok = inside_title
                 || self.modifiers.contains(w)
                 || self.modifiers.contains(&w.to_lowercase())
@@ -661,9 +663,9 @@ impl OfficialExtractor {
         let mut j = head_last + 1;
         while j < end {
             let w = toks[j].text(text);
-            if titles.iter().any(|t| t.0 == j) {
+            if title_covering(titles, j).is_some_and(|t| t.0 == j) {
                 // "president and chief executive"
-                if let Some(t) = titles.iter().find(|t| t.0 == j) {
+                if let Some(t) = title_covering(titles, j).filter(|t| t.0 == j) {
                     j = t.1 + 1;
                     t_end = j;
                     continue;
@@ -789,6 +791,11 @@ impl OfficialExtractor {
                 .map(|r| (r.mention.clone(), r.sentence))
                 .collect();
         }
+        // Name hits never overlap one another, so a hit is covered only by a role's mention.
+        let roles_at: Vec<RangeIndex> = drafts
+            .iter()
+            .map(|d| RangeIndex::new(d.mentions.iter().map(|(m, _)| m.clone()).collect()))
+            .collect();
         for (h, si) in hits {
             let name = &text[h.range.clone()];
             let words = name.split_whitespace().count();
@@ -796,11 +803,7 @@ impl OfficialExtractor {
                 continue;
             };
             let whole = h.honorific.as_ref().map_or(h.range.start, |r| r.start)..h.range.end;
-            let covered = drafts[d]
-                .mentions
-                .iter()
-                .any(|(m, _)| m.start < whole.end && whole.start < m.end);
-            if !covered {
+            if !roles_at[d].overlaps(&whole) {
                 drafts[d].mentions.push((whole, *si));
             }
         }
@@ -999,6 +1002,21 @@ fn find_draft(drafts: &[Draft], name: &str, words: usize) -> Option<usize> {
                     || names::given(&d.name) == first)
         })
     })
+}
+
+/// The title match (first token, last token, pattern) that ends at token `k`. Matches are
+/// sorted and never overlap, so a binary search keeps long sentences linear.
+fn title_ending_at(titles: &[(usize, usize, usize)], k: usize) -> Option<&(usize, usize, usize)> {
+    titles
+        .binary_search_by_key(&k, |t| t.1)
+        .ok()
+        .map(|i| &titles[i])
+}
+
+/// The title match that covers token `j`, if any.
+fn title_covering(titles: &[(usize, usize, usize)], j: usize) -> Option<&(usize, usize, usize)> {
+    let i = titles.partition_point(|t| t.1 < j);
+    titles.get(i).filter(|t| t.0 <= j)
 }
 
 #[cfg(test)]

@@ -397,7 +397,13 @@ enum Kind {
     },
 }
 
-/// Push `text[r]` without surrounding whitespace, unless it is empty.
+/// The longest sentence handed to the extractors, in bytes. Real sentences stay far below it;
+/// longer runs (a page with no punctuation, a table dump) are cut at spaces so that the
+/// per-sentence rules downstream keep the whole pipeline linear in the input size.
+pub(crate) const MAX_SENTENCE: usize = 4096;
+
+/// Push `text[r]` without surrounding whitespace, unless it is empty; a run longer than
+/// [`MAX_SENTENCE`] is pushed as pieces cut at the last space before each limit.
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let Some(s) = text.get(r.clone()) else {
         return;
@@ -405,8 +411,24 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let t = s.trim_start();
     let lead = s.len() - t.len();
     let t = t.trim_end();
-    if !t.is_empty() {
-        out.push(r.start + lead..r.start + lead + t.len());
+    let mut start = r.start + lead;
+    let end = start + t.len();
+    while end - start > MAX_SENTENCE {
+        let mut cut = start + MAX_SENTENCE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let piece = &text[start..cut];
+        let at = piece
+            .rfind(char::is_whitespace)
+            .filter(|&i| i > 0)
+            .map_or(cut, |i| start + i);
+        out.push(start..at);
+        start = at;
+        start += text[start..end].len() - text[start..end].trim_start().len();
+    }
+    if start < end {
+        out.push(start..end);
     }
 }
 

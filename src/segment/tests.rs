@@ -282,11 +282,36 @@ fn user_abbreviations_extend_the_list() {
 }
 
 #[test]
-fn long_line_without_punctuation_is_one_sentence() {
+fn long_line_without_punctuation_is_cut_at_spaces_into_bounded_pieces() {
     let text = "word ".repeat(200_000);
-    assert_eq!(split(&text).len(), 1);
+    let seg = Segmenter::new(&Lexicon::default());
+    let pieces = seg.split(&text, 0..text.len());
+    assert!(pieces.len() >= text.len() / super::MAX_SENTENCE);
+    for (a, b) in pieces.iter().zip(pieces.iter().skip(1)) {
+        assert!(a.end < b.start, "ordered, not overlapping");
+    }
+    for r in &pieces {
+        assert!(r.len() <= super::MAX_SENTENCE);
+        assert!(text[r.clone()].starts_with("word") && text[r.clone()].ends_with("word"));
+    }
+    let words: usize = pieces
+        .iter()
+        .map(|r| text[r.clone()].split(' ').count())
+        .sum();
+    assert_eq!(words, 200_000, "no word lost or cut");
+    // a run of ellipsis dots is not a string of sentences, only cut to the same bound
     let dots = ". ".repeat(100_000);
-    assert!(split(&dots).len() <= 1);
+    let pieces = split(&dots);
+    assert!(pieces.len() <= dots.len() / super::MAX_SENTENCE + 1);
+    assert!(pieces.iter().all(|p| p.len() <= super::MAX_SENTENCE));
+}
+
+#[test]
+fn real_sentences_are_never_cut() {
+    let sentence =
+        "The committee, which met for three hours on Tuesday, voted to approve the bill.";
+    assert!(sentence.len() < super::MAX_SENTENCE);
+    assert_eq!(split(sentence), [sentence]);
 }
 
 #[test]

@@ -26,8 +26,10 @@ use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::record::{Action, Article, Phrase};
 use crate::resolve::Entities;
+use crate::span::RangeIndex;
 use actor::{Resolved, Resolver, Source};
 use chunk::{complement, np_left, np_right, subject_left, verb_group, Subject, Voice};
+use std::collections::HashSet;
 use std::ops::Range;
 use tokens::Sentence;
 use words::{class, form, Role, VerbEntry, VerbTable, WordClasses};
@@ -107,6 +109,10 @@ struct Context<'s, 'a> {
     base: usize,
     index: usize,
     headline: bool,
+    /// Normalized ranges of the article's quotations that reach into this sentence.
+    quoted: &'s [Range<usize>],
+    /// Indexes (into `Article::counts`) of the counts in this sentence, in order.
+    counts: &'s [usize],
 }
 
 impl ActionExtractor {
@@ -127,6 +133,14 @@ impl ActionExtractor {
     ) -> Vec<Action> {
         let mut resolver = Resolver::new(doc, article, entities);
         let mut out = Vec::new();
+        // Quotations in text order, converted once: each sentence takes its own by binary search.
+        let quoted = RangeIndex::new(article.quotes.iter().map(|q| doc.to_norm(q.span)).collect());
+        let mut counts_in: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences().len()];
+        for (i, c) in article.counts.iter().enumerate() {
+            if let Some(list) = counts_in.get_mut(c.sentence) {
+                list.push(i);
+            }
+        }
         for (index, sent) in doc.sentences().iter().enumerate() {
             let Some(text) = doc.norm().get(sent.norm.clone()) else {
                 continue;
@@ -137,11 +151,13 @@ impl ActionExtractor {
                 base: sent.norm.start,
                 index,
                 headline: index == 0 && doc.headline().is_some(),
+                quoted: quoted.near(&sent.norm),
+                counts: &counts_in[index],
             };
             self.sentence(&cx, &mut resolver, article, &mut out);
         }
         // the headline restates the lead: keep the body's fuller record of the same act
-        let body: Vec<(String, String)> = out
+        let body: HashSet<(String, String)> = out
             .iter()
             .filter(|a| a.rule != "headline")
             .map(|a| (a.verb.clone(), surname(a)))
@@ -160,14 +176,6 @@ impl ActionExtractor {
     ) {
         let s = cx.s;
         let mut prev = Previous::default();
-        let sentence_norm = cx.base..cx.base + s.text.len();
-        let doc = resolver.doc();
-        let quoted_spans: Vec<Range<usize>> = article
-            .quotes
-            .iter()
-            .map(|q| doc.to_norm(q.span))
-            .filter(|q| q.start < sentence_norm.end && q.end > sentence_norm.start)
-            .collect();
         // a line in capitals ("WHY SENEGAL CLAMPS DOWN ON QURANIC SCHOOLS") reads like a headline
         let shouting = s.toks.iter().filter(|t| t.word).count() > 2
             && s.text.chars().all(|c| !c.is_lowercase());
@@ -182,7 +190,7 @@ impl ActionExtractor {
             }
             // what a speaker says inside quotation marks is speech, not a reported act
             let pos = cx.base + t.start;
-            if quoted || quoted_spans.iter().any(|q| q.contains(&pos)) {
+            if quoted || cx.quoted.iter().any(|q| q.contains(&pos)) {
                 continue;
             }
             if t.class & class::SPEECH != 0 {
@@ -461,9 +469,12 @@ impl ActionExtractor {
             // "ELEVEN POLICE KILLED": an act on nothing is a passive headline or no act
             return None;
         }
-        let count = target
-            .as_ref()
-            .and_then(|t| article.counts.iter().position(|c| t.span.contains(c.span)));
+        let count = target.as_ref().and_then(|t| {
+            cx.counts
+                .iter()
+                .copied()
+                .find(|&i| t.span.contains(article.counts[i].span))
+        });
         let verb_tokens = group.start..group.after.max(comp.end);
         let mut clause = abs(&verb_tokens);
         let sentence_norm = cx.base..cx.base + s.text.len();
