@@ -7,8 +7,9 @@
 
 use crate::lexicon::Lexicon;
 use crate::record::BoilerplateKind;
-use crate::segment::{FnvBuild, Segmenter};
+use crate::segment::Segmenter;
 use regex::Regex;
+use rustc_hash::FxBuildHasher;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -28,11 +29,11 @@ pub struct Cleaned {
 #[derive(Debug, Clone)]
 pub struct Cleaner {
     /// Whole furniture lines, lowercased and without trailing punctuation.
-    lines: HashMap<Box<[u8]>, BoilerplateKind, FnvBuild>,
+    lines: HashMap<Box<[u8]>, BoilerplateKind, FxBuildHasher>,
     /// Line prefixes, lowercased, with their kinds (longest first).
     prefixes: Vec<(String, BoilerplateKind)>,
     /// First words of the prefixes ("file", "sign"): a cheap gate before `prefixes`.
-    prefix_words: HashSet<Box<[u8]>, FnvBuild>,
+    prefix_words: HashSet<Box<[u8]>, FxBuildHasher>,
     /// Social network names ("Twitter").
     platforms: Vec<String>,
     /// News agencies and credits, lowercased ("associated press").

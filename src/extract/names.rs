@@ -3,8 +3,8 @@
 //! entity index in [`crate::resolve`], so both see the same people.
 
 use crate::lexicon::{Lexicon, ListKind};
+use rustc_hash::FxBuildHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 #[cfg(test)]
 use std::sync::{Arc, LazyLock};
@@ -138,29 +138,10 @@ pub(crate) struct NameHit {
     pub words: usize,
 }
 
-/// A small fast hasher for short word keys (FxHash): word lookups run for every capitalised
-/// word of every article, where SipHash's DoS resistance buys nothing.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        for chunk in bytes.chunks(8) {
-            let mut v = [0u8; 8];
-            v[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(v)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// Hash maps and sets keyed by words.
-pub(crate) type WordMap<V> = HashMap<Box<str>, V, BuildHasherDefault<FxHasher>>;
-type WordSet = HashSet<Box<str>, BuildHasherDefault<FxHasher>>;
+/// Hash maps and sets keyed by words (FxHash: word lookups run for every capitalised word of
+/// every article, where SipHash's DoS resistance buys nothing).
+pub(crate) type WordMap<V> = HashMap<Box<str>, V, FxBuildHasher>;
+type WordSet = HashSet<Box<str>, FxBuildHasher>;
 
 /// The word lists the name finder uses, compiled once.
 #[derive(Debug, Clone, Default)]

@@ -3,27 +3,11 @@
 
 use crate::lexicon::{Lexicon, ListKind};
 use crate::record::NumberKind;
+use rustc_hash::FxBuildHasher;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// A small fast hasher for short word keys (the tables are fixed, not attacker-chosen).
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A map keyed by short words, hashed with [`WordHasher`].
-type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+/// A map keyed by short words, hashed with FxHash.
+type WordMap<V> = HashMap<String, V, FxBuildHasher>;
 
 /// The grammatical class of a number word (see `number_words.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,10 +7,9 @@
 
 mod rules;
 
-pub(crate) use rules::FnvBuild;
-
 use crate::lexicon::{Lexicon, ListKind};
 use rules::{Abbrev, CLASS, C_MULTI, C_TERM, C_UPPER};
+use rustc_hash::FxBuildHasher;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -18,13 +17,13 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct Segmenter {
     /// Abbreviations (without their final period) and how they behave before a capital.
-    abbreviations: HashMap<Box<str>, Abbrev, FnvBuild>,
+    abbreviations: HashMap<Box<str>, Abbrev, FxBuildHasher>,
     /// Capitalized words that commonly open a sentence ("The", "He", "But").
-    starters: HashSet<Box<str>, FnvBuild>,
+    starters: HashSet<Box<str>, FxBuildHasher>,
     /// Words that continue a time ("Eastern", "EDT", "Thursday") after "a.m." / "p.m.".
-    time_words: HashSet<Box<str>, FnvBuild>,
+    time_words: HashSet<Box<str>, FxBuildHasher>,
     /// Inflected speech verbs ("said", "asked"): `"Why?" Trump asked.` is one sentence.
-    speech_verbs: HashSet<Box<str>, FnvBuild>,
+    speech_verbs: HashSet<Box<str>, FxBuildHasher>,
 }
 
 /// Where a sentence ends and the next one starts (both byte offsets).

@@ -1,32 +1,6 @@
 //! Byte-level helpers of the segmenter: the byte class table, terminator runs, list markers,
 //! and the bounded look-behind / look-ahead that each decision needs.
 
-/// FNV-1a: a fast hasher for the short words the segmenter looks up (abbreviations,
-/// sentence starters); SipHash's DoS resistance is not needed for built-in word lists.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-/// Hash-map builder using [`Fnv`].
-pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
-
 /// How an abbreviation from the data list behaves before a capitalized word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Abbrev {

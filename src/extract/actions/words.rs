@@ -2,35 +2,11 @@
 //! argument frame) and the function-word classes (auxiliaries, pronouns, clause words...).
 
 use crate::lexicon::{Lexicon, ListKind};
+use rustc_hash::FxBuildHasher;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// A small, fast multiplicative hasher for short word keys (the maps are built from trusted
-/// word lists, so hash flooding is no concern).
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A map keyed by words, with [`WordHasher`].
-type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+/// A map keyed by words, with FxHash.
+type WordMap<V> = HashMap<String, V, FxBuildHasher>;
 
 /// Which argument slot a phrase fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
