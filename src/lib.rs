@@ -27,7 +27,6 @@ pub mod normalize;
 pub mod numbers;
 mod pipeline;
 pub mod record;
-#[allow(dead_code)] // used by the quote and action extractors as they land
 mod resolve;
 mod segment;
 mod span;

@@ -283,11 +283,6 @@ impl Entities {
         }
     }
 
-    /// The closest person or official mentioned before `pos` ("he", "she" without gender).
-    pub(crate) fn antecedent_person(&self, pos: usize) -> Option<&EntityMention> {
-        self.antecedent_person_gender(pos, None)
-    }
-
     /// The closest person or official before `pos` whose gender does not contradict `gender`.
     pub(crate) fn antecedent_person_gender(
         &self,
@@ -348,13 +343,6 @@ impl Entities {
             }),
             EntityRef::Person(_) => false,
         })
-    }
-
-    /// Resolve "he", "she", "it", "they", "the senator", "the department" at `pos`: pronouns
-    /// by [`Entities::pronoun_antecedent`], other phrases by [`Entities::description_antecedent`].
-    pub(crate) fn antecedent(&self, pos: usize, phrase: &str) -> Option<&EntityMention> {
-        self.pronoun_antecedent(pos, phrase)
-            .or_else(|| self.description_antecedent(pos, phrase))
     }
 }
 
@@ -493,7 +481,9 @@ mod tests {
             .map(|m| m.entity);
         assert_eq!(who, Some(EntityRef::Official(0)));
         let pos = text.find("the department").unwrap_or(0);
-        let body = e.antecedent(pos, "the department").map(|m| m.entity);
+        let body = e
+            .description_antecedent(pos, "the department")
+            .map(|m| m.entity);
         assert!(matches!(body, Some(EntityRef::Agency(_))));
         assert!(e.description_antecedent(pos, "the governor").is_none());
     }

@@ -150,7 +150,6 @@ impl Lexicon {
     }
 
     /// Entries of a tab-separated list, split into columns.
-    #[allow(dead_code)]
     pub fn rows(&self, kind: ListKind) -> impl Iterator<Item = Vec<&str>> {
         self.lines(kind)
             .map(|l| l.split('\t').map(str::trim).collect())
