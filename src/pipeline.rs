@@ -87,11 +87,14 @@ impl Extractor {
             ..Article::default()
         };
         article.agencies = stages.agencies.extract(&doc, &article);
-        article.officials = stages.officials.extract(&doc, &article);
+        // Word tokens and person names of every sentence, read by officials and the index.
+        let sentence_names = stages.names.sentences(&doc);
+        article.officials = stages.officials.extract(&doc, &article, &sentence_names);
         article.counts = stages.counts.extract(&doc, &article);
         // One index of every agency, official and person mention serves both stages that
         // resolve speakers and actors.
-        let entities = Entities::with_names(&doc, &article, Arc::clone(&stages.names));
+        let entities =
+            Entities::with_names(&doc, &article, Arc::clone(&stages.names), &sentence_names);
         article.quotes = stages.quotes.extract(&doc, &article, &entities);
         article.actions = stages.actions.extract(&doc, &article, &entities);
         article

@@ -5,7 +5,7 @@
 use crate::document::Document;
 #[cfg(test)]
 use crate::extract::names::DEFAULT_NAMES;
-use crate::extract::names::{self, Gender, NameModel};
+use crate::extract::names::{self, Gender, NameModel, SentenceNames};
 use crate::record::Article;
 use crate::span::Span;
 use std::collections::HashMap;
@@ -80,12 +80,18 @@ impl Entities {
     /// user's.
     #[cfg(test)]
     pub(crate) fn new(doc: &Document, article: &Article) -> Entities {
-        Entities::with_names(doc, article, Arc::clone(&DEFAULT_NAMES))
+        let sentence_names = DEFAULT_NAMES.sentences(doc);
+        Entities::with_names(doc, article, Arc::clone(&DEFAULT_NAMES), &sentence_names)
     }
 
     /// Index the mentions of `article` and the people of `doc` with the name lists `names`.
     /// Built once per article by the pipeline and shared by the quote and action stages.
-    pub(crate) fn with_names(doc: &Document, article: &Article, names: Arc<NameModel>) -> Entities {
+    pub(crate) fn with_names(
+        doc: &Document,
+        article: &Article,
+        names: Arc<NameModel>,
+        sentence_names: &[SentenceNames],
+    ) -> Entities {
         let model = &*names;
         let mut mentions = Vec::new();
         for (i, a) in article.agencies.iter().enumerate() {
@@ -123,13 +129,8 @@ impl Entities {
         // full names and honorific + surname
         let text = doc.norm();
         let mut found = Vec::new();
-        let sent_toks: Vec<Vec<names::Token>> = doc
-            .sentences()
-            .iter()
-            .map(|s| names::tokenize(text, s.norm.clone()))
-            .collect();
-        for (si, toks) in sent_toks.iter().enumerate() {
-            for hit in model.find_in(text, toks) {
+        for (si, sn) in sentence_names.iter().enumerate() {
+            for hit in sn.hits.iter().cloned() {
                 if overlaps(&taken, &hit.range) {
                     continue;
                 }
@@ -172,7 +173,8 @@ impl Entities {
         }
         let mut bare = Vec::new();
         if !by_surname.is_empty() {
-            for (si, toks) in sent_toks.iter().enumerate() {
+            for (si, sn) in sentence_names.iter().enumerate() {
+                let toks = &sn.toks;
                 for (k, t) in toks.iter().enumerate() {
                     if !t.cap {
                         continue;

@@ -2,6 +2,7 @@
 //! ("Gina Raimondo", "Mr. Blair", "Sen. Wyden"). Shared by the officials extractor and the
 //! entity index in [`crate::resolve`], so both see the same people.
 
+use crate::document::Document;
 use crate::lexicon::{Lexicon, ListKind};
 use rustc_hash::FxBuildHasher;
 use std::collections::{HashMap, HashSet};
@@ -122,6 +123,13 @@ pub(crate) enum NameCue {
     GivenName,
     /// Follows an honorific or title word ("Mr. Blair", "Sen. Ron Wyden").
     Honorific,
+}
+
+/// One sentence's word tokens and the person names among them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SentenceNames {
+    pub toks: Vec<Token>,
+    pub hits: Vec<NameHit>,
 }
 
 /// A person's name found in a text.
@@ -336,6 +344,20 @@ impl NameModel {
     #[cfg(test)]
     pub(crate) fn find(&self, text: &str, range: Range<usize>) -> Vec<NameHit> {
         self.find_in(text, &tokenize(text, range))
+    }
+
+    /// The name tokens and person names of every sentence of `doc`: computed once per article
+    /// and read by both the officials stage and the entity index.
+    pub(crate) fn sentences(&self, doc: &Document) -> Vec<SentenceNames> {
+        let text = doc.norm();
+        doc.sentences()
+            .iter()
+            .map(|s| {
+                let toks = tokenize(text, s.norm.clone());
+                let hits = self.find_in(text, &toks);
+                SentenceNames { toks, hits }
+            })
+            .collect()
     }
 
     /// Every person name among the tokens `toks` of one sentence, in text order.

@@ -5,7 +5,7 @@
 //! record; later mentions ("Raimondo", "Mr. Blair", "the senator") joined to the record.
 
 use crate::document::Document;
-use crate::extract::names::{self, NameHit, NameModel, Token};
+use crate::extract::names::{self, NameHit, NameModel, SentenceNames, Token};
 use crate::lexicon::{Lexicon, ListKind};
 use crate::record::{Agency, Article, Mention, Official};
 use crate::span::RangeIndex;
@@ -153,25 +153,28 @@ impl OfficialExtractor {
         }
     }
 
-    /// The Official records of `doc`, given the records of the earlier stages in `article`.
-    pub(crate) fn extract(&self, doc: &Document, article: &Article) -> Vec<Official> {
+    /// The Official records of `doc`, given the records of the earlier stages in `article`
+    /// and the person names of each sentence.
+    pub(crate) fn extract(
+        &self,
+        doc: &Document,
+        article: &Article,
+        sentence_names: &[SentenceNames],
+    ) -> Vec<Official> {
         let text = doc.norm();
         let mut roles: Vec<Role> = Vec::new();
         let mut hits_all: Vec<(NameHit, usize)> = Vec::new();
         let mut descs: Vec<Role> = Vec::new();
-        let mut sent_toks: Vec<Vec<Token>> = Vec::with_capacity(doc.sentences().len());
-        for (si, s) in doc.sentences().iter().enumerate() {
-            let toks = names::tokenize(text, s.norm.clone());
-            let hits = self.names.find_in(text, &toks);
+        for (si, (s, names)) in doc.sentences().iter().zip(sentence_names).enumerate() {
+            let (toks, hits) = (&names.toks, &names.hits);
             // descriptions look back one sentence at most: skip sentences far from any name
             let near = hits_all.last().is_some_and(|(_, hs)| hs + 1 >= si);
             if hits.is_empty() && !near {
-                sent_toks.push(toks);
                 continue;
             }
-            let titles = self.title_matches(text, s.norm.clone(), &toks);
-            descs.extend(self.descriptions(text, &toks, &titles, &hits, si));
-            for hit in &hits {
+            let titles = self.title_matches(text, s.norm.clone(), toks);
+            descs.extend(self.descriptions(text, toks, &titles, hits, si));
+            for hit in hits {
                 // tokens are in text order: binary search keeps long sentences linear
                 let Ok(a) = toks.binary_search_by_key(&hit.range.start, |t| t.start) else {
                     continue;
@@ -181,9 +184,9 @@ impl OfficialExtractor {
                     i => i + 1,
                 };
                 let mut role = self
-                    .title_before(text, &toks, &titles, hit, a, si)
-                    .or_else(|| self.appositive_after(text, &toks, &titles, hit, &hits, b, si))
-                    .or_else(|| self.appositive_before(text, &toks, &titles, hit, a, si));
+                    .title_before(text, toks, &titles, hit, a, si)
+                    .or_else(|| self.appositive_after(text, toks, &titles, hit, hits, b, si))
+                    .or_else(|| self.appositive_before(text, toks, &titles, hit, a, si));
                 let (party, state) = self.party_state(text, hit.range.end);
                 if role.is_none() && state.is_some() {
                     role = Some(Role {
@@ -209,15 +212,14 @@ impl OfficialExtractor {
                     roles.push(r);
                 }
             }
-            hits_all.extend(hits.into_iter().map(|h| (h, si)));
-            sent_toks.push(toks);
+            hits_all.extend(hits.iter().map(|h| (h.clone(), si)));
         }
         self.resolve_descriptions(text, &mut roles, descs, &hits_all);
         if roles.is_empty() {
             return Vec::new();
         }
         let drafts = self.group(text, roles, &hits_all);
-        self.records(doc, article, drafts, &sent_toks)
+        self.records(doc, article, drafts, sentence_names)
     }
 
     /// Definite descriptions with a title and no name ("the Texas senator", "the former
@@ -816,7 +818,7 @@ impl OfficialExtractor {
         doc: &Document,
         article: &Article,
         mut drafts: Vec<Draft>,
-        sent_toks: &[Vec<Token>],
+        sentence_names: &[SentenceNames],
     ) -> Vec<Official> {
         let text = doc.norm();
         let surnames: Vec<String> = drafts
@@ -828,7 +830,8 @@ impl OfficialExtractor {
             .flat_map(|d| d.mentions.iter().map(|m| m.0.clone()))
             .collect();
         taken.sort_by_key(|r| r.start);
-        for (si, toks) in sent_toks.iter().enumerate() {
+        for (si, names) in sentence_names.iter().enumerate() {
+            let toks = &names.toks;
             for (k, t) in toks.iter().enumerate() {
                 if !t.cap {
                     continue;
