@@ -634,13 +634,7 @@ fn reads_as_headline(line: &str, max_words: usize) -> bool {
 /// Where the body starts when the first line is a headline glued to a dateline.
 fn glued_headline(norm: &str, line: Range<usize>) -> Option<usize> {
     let text = &norm[line.clone()];
-    let head = text.get(..text.len().min(400)).or_else(|| {
-        let mut cut = 400.min(text.len());
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        text.get(..cut)
-    })?;
+    let head = &text[..text.floor_char_boundary(400)];
     let caps = GLUED_DATELINE.captures(head)?;
     let m = caps.get(1)?;
     let title = &text[..m.start()];

@@ -40,7 +40,7 @@ fn matches(action: &Action, want: &Value) -> bool {
         && want
             .get("negated")
             .and_then(Value::as_bool)
-            .map_or(true, |n| n == action.negated)
+            .is_none_or(|n| n == action.negated)
 }
 
 #[test]

@@ -434,7 +434,7 @@ impl CountExtractor {
             let alone = v
                 .toks
                 .get(after)
-                .map_or(true, |t| t.kind == TokKind::Punct || t.gap == Gap::Newline)
+                .is_none_or(|t| t.kind == TokKind::Punct || t.gap == Gap::Newline)
                 || v.role(after) & word_role::ELLIPSIS != 0;
             let determiner_before = n.toks.start > 0 && v.word_is(n.toks.start - 1, "the");
             if !alone || v.word_is(after, "of") || determiner_before {

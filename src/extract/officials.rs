@@ -541,7 +541,7 @@ impl OfficialExtractor {
         let holds_title = |h: &NameHit| {
             h.honorific
                 .as_ref()
-                .map_or(true, |r| self.names.office_of(&text[r.clone()]).is_some())
+                .is_none_or(|r| self.names.office_of(&text[r.clone()]).is_some())
         };
         if hits.iter().any(|h| {
             h.range.start >= ps && h.range.start <= pe && h.range != hit.range && holds_title(h)

@@ -905,7 +905,7 @@ impl<'a> Parser<'a> {
                 let u = self
                     .word(u_at)
                     .filter(|u| u.class == Class::Ordinal && u.value < 10.0 && !u.plural)?;
-                let ends = self.tok(u_at + 1).map_or(true, |t| t.kind != TokKind::Word);
+                let ends = self.tok(u_at + 1).is_none_or(|t| t.kind != TokKind::Word);
                 if !ends {
                     return None;
                 }
@@ -922,7 +922,7 @@ impl<'a> Parser<'a> {
                 // "a fifth", "a third of": a fraction; "a fourth state": an ordinal
                 let after = self.tok(i + 2);
                 let fraction = after
-                    .map_or(true, |t| t.kind != TokKind::Word || t.gap == Gap::Newline)
+                    .is_none_or(|t| t.kind != TokKind::Word || t.gap == Gap::Newline)
                     || self.word_is(i + 2, "of");
                 if fraction {
                     self.push_spelled(out, i, i + 2, 1.0 / next.value, NumberKind::Fraction);

@@ -20,7 +20,7 @@ pub(crate) fn combine_rates(p: &Parser, numbers: &mut Vec<NumberMatch>) {
             1 if p.word_is(a.toks.end, "over") => p
                 .toks
                 .get(b.toks.end)
-                .map_or(true, |t| t.kind != TokKind::Word || t.gap == Gap::Newline),
+                .is_none_or(|t| t.kind != TokKind::Word || t.gap == Gap::Newline),
             _ => false,
         };
         let plain = |m: &NumberMatch| m.kind == NumberKind::Cardinal && !m.approximate;
@@ -205,9 +205,9 @@ fn name_comma_before(p: &Parser, first: usize) -> bool {
 
 /// True when punctuation (or the end) follows token `last - 1`.
 fn punct_after(p: &Parser, last: usize) -> bool {
-    p.toks.get(last).map_or(true, |t| {
-        t.kind == TokKind::Punct && matches!(t.text(p.text), "," | "." | ")" | ";")
-    })
+    p.toks
+        .get(last)
+        .is_none_or(|t| t.kind == TokKind::Punct && matches!(t.text(p.text), "," | "." | ")" | ";"))
 }
 
 /// True when a month name follows ("4 May").

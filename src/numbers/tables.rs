@@ -265,7 +265,7 @@ impl Tables {
                 if self
                     .prefilter
                     .get(i)
-                    .map_or(true, |m| m & (1 << b.len()) == 0)
+                    .is_none_or(|m| m & (1 << b.len()) == 0)
                 {
                     return None;
                 }
@@ -303,7 +303,7 @@ impl Tables {
     /// True when `before` (text up to a number) ends with a cue of `role` on a word boundary.
     /// Month cues must be capitalized as written ("May", not "may").
     pub fn cue_before(&self, before: &str, role: Role) -> bool {
-        let tail_start = floor_boundary(before, before.len().saturating_sub(24));
+        let tail_start = before.floor_char_boundary(before.len().saturating_sub(24));
         let tail = before[tail_start..].trim_end();
         if !tail.is_ascii() {
             let lower = tail.to_lowercase();
@@ -331,7 +331,7 @@ impl Tables {
     /// True when `after` (text from the end of a number) starts with a cue of `role`.
     pub fn cue_after(&self, after: &str, role: Role) -> bool {
         let head = after.trim_start();
-        let end = ceil_boundary(head, head.len().min(24));
+        let end = head.ceil_char_boundary(head.len().min(24));
         let lower = head[..end].to_lowercase();
         self.cues[role.index()]
             .iter()
@@ -349,7 +349,7 @@ impl Tables {
         let trimmed = after.strip_prefix('-').unwrap_or(after);
         let head = trimmed.trim_start();
         let skipped = after.len() - head.len();
-        let end = ceil_boundary(head, head.len().min(self.unit_max + 1));
+        let end = head.ceil_char_boundary(head.len().min(self.unit_max + 1));
         let lower = head[..end].to_lowercase();
         self.units
             .iter()
@@ -370,20 +370,4 @@ fn starts_phrase(text: &str, phrase: &str) -> bool {
     text.starts_with(phrase)
         && (!phrase.ends_with(|c: char| c.is_alphanumeric())
             || !text[phrase.len()..].starts_with(|c: char| c.is_alphanumeric()))
-}
-
-/// The largest char boundary of `s` at or below `i`.
-pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The smallest char boundary of `s` at or above `i`.
-pub(crate) fn ceil_boundary(s: &str, mut i: usize) -> usize {
-    while i < s.len() && !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i.min(s.len())
 }

@@ -413,10 +413,7 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let mut start = r.start + lead;
     let end = start + t.len();
     while end - start > MAX_SENTENCE {
-        let mut cut = start + MAX_SENTENCE;
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
+        let cut = text.floor_char_boundary(start + MAX_SENTENCE);
         let piece = &text[start..cut];
         let at = piece
             .rfind(char::is_whitespace)

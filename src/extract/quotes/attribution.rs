@@ -209,7 +209,7 @@ impl<'a> Sieves<'a> {
             .iter()
             .rev()
             .find(|x| !matches!(x.kind, Tk::Punct('(' | '-' | '—' | '[')))
-            .map_or(true, |x| matches!(x.kind, Tk::Punct('.' | '!' | '?')));
+            .is_none_or(|x| matches!(x.kind, Tk::Punct('.' | '!' | '?')));
         // woven into the reporter's clause: right after a word that is no speech verb, or
         // continuing the reporter's sentence in lowercase (`said "there is a degree of ..."`)
         let lowercase = self.norm()[q.inner.clone()]
@@ -987,7 +987,7 @@ impl<'a> Sieves<'a> {
                     .last()?;
                 let closed = toks
                     .get(e + 1)
-                    .map_or(true, |x| matches!(x.kind, Tk::Punct('.' | ',' | ';' | ':')));
+                    .is_none_or(|x| matches!(x.kind, Tk::Punct('.' | ',' | ';' | ':')));
                 if !closed {
                     return None;
                 }

@@ -62,8 +62,8 @@ fn closes_before(c: char) -> bool {
 
 /// Facing of a mark from its neighbours `prev` and `next` (None at paragraph edges).
 fn facing(prev: Option<char>, next: Option<char>) -> Facing {
-    let open = prev.map_or(true, opens_after) && next.is_some_and(|c| !c.is_whitespace());
-    let close = prev.is_some_and(|c| !c.is_whitespace()) && next.map_or(true, closes_before);
+    let open = prev.is_none_or(opens_after) && next.is_some_and(|c| !c.is_whitespace());
+    let close = prev.is_some_and(|c| !c.is_whitespace()) && next.is_none_or(closes_before);
     match (open, close) {
         (true, false) => Facing::Open,
         (false, true) => Facing::Close,

@@ -115,7 +115,7 @@ impl QuoteExtractor {
         let text = norm.get(range.clone())?;
         for (i, _) in text.match_indices(',') {
             let from = range.start + i + 1;
-            let to = words::floor_boundary(norm, (from + 60).min(range.end));
+            let to = norm.floor_char_boundary((from + 60).min(range.end));
             let toks = words::tokenize(norm, from..to, &[], &self.words);
             for (k, t) in toks.iter().enumerate().take(5) {
                 if t.kind != words::Tk::Word {
@@ -125,9 +125,9 @@ impl QuoteExtractor {
                 if w.starts_with(char::is_lowercase) {
                     if let Some((_, n)) = self.words.cue_at(norm, &toks, k) {
                         // ", said X" or ", he said." - not ", we said we would"
-                        let ends = toks.get(k + n).map_or(true, |x| {
-                            matches!(x.kind, words::Tk::Punct('.' | ',' | ';'))
-                        });
+                        let ends = toks
+                            .get(k + n)
+                            .is_none_or(|x| matches!(x.kind, words::Tk::Punct('.' | ',' | ';')));
                         if k == 0 || ends {
                             return Some(from);
                         }
@@ -610,7 +610,7 @@ impl<'a> Resolver<'a> {
             let before_ok = norm[..at]
                 .chars()
                 .next_back()
-                .map_or(true, |c| !c.is_alphanumeric());
+                .is_none_or(|c| !c.is_alphanumeric());
             if !before_ok {
                 continue;
             }

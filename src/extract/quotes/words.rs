@@ -121,15 +121,6 @@ impl Words {
     }
 }
 
-/// The largest char boundary of `s` at or before `i`.
-pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tk {
