@@ -8,7 +8,7 @@ use crate::extract::names::DEFAULT_NAMES;
 use crate::extract::names::{self, Gender, NameModel, SentenceNames};
 use crate::record::Article;
 use crate::span::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -164,7 +164,7 @@ impl Entities {
             taken.insert(k, r.clone());
         }
         // bare surnames of the people found ("Raimondo", "Trump's")
-        let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_surname: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         for (i, p) in people.iter().enumerate() {
             let sur = names::surname(&p.name);
             if sur.chars().count() > 1 {

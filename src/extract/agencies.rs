@@ -9,7 +9,7 @@ use crate::lexicon::{Lexicon, ListKind};
 use crate::record::{Agency, Article, Mention};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -71,7 +71,7 @@ struct Cand {
 #[derive(Debug, Clone)]
 pub(crate) struct AgencyExtractor {
     bodies: Vec<BodyDef>,
-    by_name: HashMap<String, usize>,
+    by_name: FxHashMap<String, usize>,
     forms: Vec<FormDef>,
     /// Gazetteer automaton, searched anchored at word starts.
     ac: Option<AhoCorasick>,
@@ -82,16 +82,16 @@ pub(crate) struct AgencyExtractor {
     cue_kinds: Vec<CueKind>,
     /// "of X" after an of-head ("Ministry" + " of Foreign Affairs").
     of_tail: Regex,
-    demonyms: HashSet<String>,
+    demonyms: FxHashSet<String>,
     /// US state names ("Texas", "North Carolina"), which may stand before a body's name.
-    places: HashSet<String>,
+    places: FxHashSet<String>,
     paren_acronym: Regex,
     chamber: Vec<String>,
-    venue: HashSet<String>,
-    venue_after: HashSet<String>,
-    subject: HashSet<String>,
-    function: HashSet<String>,
-    parties: HashSet<String>,
+    venue: FxHashSet<String>,
+    venue_after: FxHashSet<String>,
+    subject: FxHashSet<String>,
+    function: FxHashSet<String>,
+    parties: FxHashSet<String>,
     names: Arc<NameModel>,
 }
 
@@ -117,10 +117,10 @@ impl AgencyExtractor {
     /// Compile the gazetteer and the patterns.
     pub(crate) fn new(lexicon: &Lexicon, names: Arc<NameModel>) -> AgencyExtractor {
         let mut bodies: Vec<BodyDef> = Vec::new();
-        let mut by_name: HashMap<String, usize> = HashMap::new();
+        let mut by_name: FxHashMap<String, usize> = FxHashMap::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut forms: Vec<FormDef> = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: FxHashSet<String> = FxHashSet::default();
         for row in lexicon.rows(ListKind::Agencies) {
             let Some(name) = row.first().filter(|n| !n.is_empty()) else {
                 continue;
@@ -186,12 +186,12 @@ impl AgencyExtractor {
             r"{CAP}(?:\s+(?:(?:and|of|for|on|the|&)\s+)?{CAP}){{0,5}}(?:,\s+{CAP}(?:\s+{CAP})*,?\s+and\s+{CAP}(?:\s+{CAP})*)?"
         );
         let of_tail = compile(&format!(r"^\s+(?:of|for|on)\s+(?:the\s+)?{tail}"));
-        let demonyms: HashSet<String> = lexicon
+        let demonyms: FxHashSet<String> = lexicon
             .rows(ListKind::Demonyms)
             .filter_map(|r| r.first().map(|d| d.to_string()))
             .filter(|d| !d.is_empty())
             .collect();
-        let places: HashSet<String> = lexicon
+        let places: FxHashSet<String> = lexicon
             .rows(ListKind::States)
             .filter_map(|r| r.first().map(|d| d.to_string()))
             .filter(|d| d.len() > 3 && !d.contains('.'))
@@ -225,12 +225,12 @@ impl AgencyExtractor {
             cue(h, |k| k.anaphor = true);
         }
         let cues = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(&cue_words)
             .ok();
         let set =
-            |class: &str| -> HashSet<String> { words_of(lexicon, class).into_iter().collect() };
+            |class: &str| -> FxHashSet<String> { words_of(lexicon, class).into_iter().collect() };
         let parties = lexicon
             .rows(ListKind::Parties)
             .filter_map(|r| r.first().map(|p| p.to_string()))
@@ -609,7 +609,7 @@ impl AgencyExtractor {
 
     /// Accept strong candidates; accept weak ones in context or after a strong mention.
     fn accept(&self, text: &str, cands: Vec<Cand>) -> Vec<Cand> {
-        let mut strong_at: HashMap<BodyKey, usize> = HashMap::new();
+        let mut strong_at: FxHashMap<BodyKey, usize> = FxHashMap::default();
         for c in &cands {
             if !c.weak {
                 strong_at.entry(c.key.clone()).or_insert(c.range.start);
@@ -782,7 +782,7 @@ impl AgencyExtractor {
     fn records(&self, doc: &Document, cands: Vec<Cand>) -> Vec<Agency> {
         let text = doc.norm();
         let mut order: Vec<BodyKey> = Vec::new();
-        let mut groups: HashMap<BodyKey, Vec<Cand>> = HashMap::new();
+        let mut groups: FxHashMap<BodyKey, Vec<Cand>> = FxHashMap::default();
         for c in cands {
             if !groups.contains_key(&c.key) {
                 order.push(c.key.clone());
@@ -946,7 +946,7 @@ fn cap_run_start(text: &str, pos: usize, floor: usize) -> usize {
 /// True when a sentence is a Title Case headline: most longer words capitalised and a
 /// capitalised function word inside ("Trump Would Put Liberals On Court"), where
 /// capitalisation says nothing about names.
-fn is_title_case(s: &str, function: &HashSet<String>) -> bool {
+fn is_title_case(s: &str, function: &FxHashSet<String>) -> bool {
     let (mut n, mut caps, mut inner_function) = (0, 0, false);
     for (i, w) in s.split_whitespace().enumerate() {
         let cap = w.starts_with(|c: char| c.is_uppercase());
@@ -991,7 +991,7 @@ fn next_word(after: &str) -> &str {
 
 /// True when a capitalised word (not a function word) stands right before `pos`, joined by a
 /// single space ("Duke Energy").
-fn prev_is_joined_cap(text: &str, pos: usize, function: &HashSet<String>) -> bool {
+fn prev_is_joined_cap(text: &str, pos: usize, function: &FxHashSet<String>) -> bool {
     let before = &text[..pos];
     if !before.ends_with(' ') || before.ends_with("  ") {
         return false;

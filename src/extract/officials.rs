@@ -11,7 +11,7 @@ use crate::record::{Agency, Article, Mention, Official};
 use crate::span::RangeIndex;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -26,14 +26,14 @@ pub(crate) struct OfficialExtractor {
     title_agencies: Vec<Vec<String>>,
     /// The title patterns as written in the list.
     patterns_text: Vec<String>,
-    modifiers: HashSet<String>,
-    function: HashSet<String>,
-    clause: HashSet<String>,
-    parties: HashMap<String, String>,
+    modifiers: FxHashSet<String>,
+    function: FxHashSet<String>,
+    clause: FxHashSet<String>,
+    parties: FxHashMap<String, String>,
     /// State surface (without final period) -> postal code.
-    states: HashMap<String, String>,
+    states: FxHashMap<String, String>,
     /// Full state names ("Texas", "New Jersey"), which may stand inside a title.
-    state_names: HashSet<String>,
+    state_names: FxHashSet<String>,
     party_paren: Regex,
     party_comma: Regex,
     party_of: Regex,
@@ -104,8 +104,8 @@ impl OfficialExtractor {
             }
         }
         let patterns_text = patterns.clone();
-        let mut states = HashMap::new();
-        let mut longest: HashMap<String, String> = HashMap::new();
+        let mut states = FxHashMap::default();
+        let mut longest: FxHashMap<String, String> = FxHashMap::default();
         for row in lexicon.rows(ListKind::States) {
             if let (Some(s), Some(c)) = (row.first(), row.get(1)) {
                 states.insert(s.to_string(), c.to_string());

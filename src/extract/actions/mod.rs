@@ -29,7 +29,7 @@ use crate::resolve::Entities;
 use crate::span::RangeIndex;
 use actor::{Resolved, Resolver, Source};
 use chunk::{complement, np_left, np_right, subject_left, verb_group, Subject, Voice};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 use tokens::Sentence;
 use words::{class, form, Role, VerbEntry, VerbTable, WordClasses};
@@ -157,7 +157,7 @@ impl ActionExtractor {
             self.sentence(&cx, &mut resolver, article, &mut out);
         }
         // the headline restates the lead: keep the body's fuller record of the same act
-        let body: HashSet<(String, String)> = out
+        let body: FxHashSet<(String, String)> = out
             .iter()
             .filter(|a| a.rule != "headline")
             .map(|a| (a.verb.clone(), surname(a)))

@@ -31,11 +31,11 @@ impl<'a> Sentence<'a> {
     /// Tokenize `text` (normalized: ASCII quotes and dashes).
     pub fn new(text: &'a str, words: &WordClasses) -> Sentence<'a> {
         let lower = text.to_ascii_lowercase();
-        let mut toks = Vec::new();
+        let mut toks = Vec::with_capacity(text.len() / 5 + 4);
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < text.len() {
-            let Some(c) = text[i..].chars().next() else {
+            let Some(c) = char_at(text, i) else {
                 break;
             };
             let len = c.len_utf8();
@@ -65,7 +65,7 @@ impl<'a> Sentence<'a> {
             let start = i;
             let mut j = i + len;
             while j < text.len() {
-                let Some(d) = text[j..].chars().next() else {
+                let Some(d) = char_at(text, j) else {
                     break;
                 };
                 if d.is_alphanumeric() {
@@ -171,9 +171,16 @@ fn inner_period(text: &str, start: usize, j: usize) -> bool {
 }
 
 fn is_alnum_at(text: &str, i: usize) -> bool {
-    text.get(i..)
-        .and_then(|s| s.chars().next())
-        .is_some_and(char::is_alphanumeric)
+    char_at(text, i).is_some_and(char::is_alphanumeric)
+}
+
+/// The char starting at byte `i`, with a fast path for ASCII (most of any English text).
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
+        None => None,
+    }
 }
 
 #[cfg(test)]

@@ -90,7 +90,7 @@ impl<'a> Sieves<'a> {
 
     /// The speech verb at token `i` (lemma, token count). Capitalised words are verbs only in
     /// the headline ("Clinton Says ..."), so "United States" holds no "states".
-    fn cue(&self, toks: &[Tok], i: usize) -> Option<(String, usize)> {
+    fn cue(&self, toks: &[Tok], i: usize) -> Option<(&'a str, usize)> {
         let t = toks.get(i)?;
         let first = i == 0 || toks[i - 1].kind != Tk::Word;
         if self.text(t).starts_with(char::is_uppercase)
@@ -329,7 +329,7 @@ impl<'a> Sieves<'a> {
     }
 
     /// Sieve "after": `"...," X said` or `"...," said X` right after the closing mark.
-    fn after(&self, toks: &[Tok], t: usize) -> Option<(Np, Option<String>, &'static str)> {
+    fn after(&self, toks: &[Tok], t: usize) -> Option<(Np, Option<&'a str>, &'static str)> {
         let mut j = t + 1;
         while j < toks.len() && j <= t + 2 && Self::is_punct(toks, j, &[',', '-', '—']) {
             j += 1;
@@ -431,14 +431,14 @@ impl<'a> Sieves<'a> {
 
     /// Sieve "before": a speech verb earlier in the sentence with its subject (`X said: "..."`,
     /// `X said the plan was "a disaster"`, `According to X, "..."`).
-    fn before(&self, toks: &[Tok], t: usize) -> Option<(Np, Option<String>, &'static str)> {
+    fn before(&self, toks: &[Tok], t: usize) -> Option<(Np, Option<&'a str>, &'static str)> {
         let colon = t > 0 && Self::is_punct(toks, t - 1, &[':']);
         let rule = if colon {
             "colon-lead"
         } else {
             "speaker-cue-before"
         };
-        let mut pending: Option<String> = None;
+        let mut pending: Option<&'a str> = None;
         let mut i = t;
         while i > 0 {
             i -= 1;
@@ -481,7 +481,7 @@ impl<'a> Sieves<'a> {
 
     /// Sieve "later": a speech verb with its subject later in the sentence, before any other
     /// quote (`"A disaster" is how Trump described it`).
-    fn later(&self, toks: &[Tok], t: usize) -> Option<(Np, Option<String>)> {
+    fn later(&self, toks: &[Tok], t: usize) -> Option<(Np, Option<&'a str>)> {
         for i in t + 1..toks.len() {
             match toks[i].kind {
                 Tk::Quote(_) | Tk::Punct(';') => return None,
@@ -508,7 +508,7 @@ impl<'a> Sieves<'a> {
 
     /// The speaker of sentence `range`: the subject of its last speech verb; with `any`, else
     /// the first name or description it opens with ("Cruz continued:", "The statement read:").
-    fn sentence_speaker(&self, range: Range<usize>, any: bool) -> Option<(Np, Option<String>)> {
+    fn sentence_speaker(&self, range: Range<usize>, any: bool) -> Option<(Np, Option<&'a str>)> {
         let toks = tokenize(self.norm(), range, &self.outer, self.words);
         for i in (0..toks.len()).rev() {
             if let Some((lemma, n)) = self.cue(&toks, i) {
@@ -1012,9 +1012,9 @@ impl<'a> Sieves<'a> {
 }
 
 impl Attribution {
-    fn with(mut self, np: Np, cue: Option<String>, rule: &'static str) -> Attribution {
+    fn with(mut self, np: Np, cue: Option<&str>, rule: &'static str) -> Attribution {
         self.np = Some(np);
-        self.cue = cue.filter(|c| !c.is_empty());
+        self.cue = cue.filter(|c| !c.is_empty()).map(str::to_string);
         self.rule = rule;
         self
     }

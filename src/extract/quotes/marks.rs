@@ -1,7 +1,7 @@
 //! Finding quotation spans: one pass over the quote marks of each paragraph, pairing opening
 //! and closing marks by their context, with local recovery when marks do not balance.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 /// Double (`"`, `''`, ``` `` ```) or single (`'`) quotation marks.
@@ -77,7 +77,7 @@ fn scan_marks(
     norm: &str,
     para: Range<usize>,
     hint: &dyn Fn(usize) -> Option<Facing>,
-    elisions: &HashSet<String>,
+    elisions: &FxHashSet<String>,
 ) -> Vec<Mark> {
     let bytes = norm.as_bytes();
     let mut marks = Vec::new();
@@ -170,7 +170,7 @@ fn single_facing(
     next: Option<char>,
     end: usize,
     hint: &dyn Fn(usize) -> Option<Facing>,
-    elisions: &HashSet<String>,
+    elisions: &FxHashSet<String>,
 ) -> Option<Facing> {
     let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     if alnum(prev) && alnum(next) {
@@ -216,7 +216,7 @@ pub(crate) fn find_quotes(
     norm: &str,
     paragraphs: &[Range<usize>],
     hint: &dyn Fn(usize) -> Option<Facing>,
-    elisions: &HashSet<String>,
+    elisions: &FxHashSet<String>,
     attribution: &dyn Fn(Range<usize>) -> Option<usize>,
 ) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
@@ -320,7 +320,7 @@ mod tests {
             start = i + 2;
         }
         paras.push(start..text.len());
-        let elisions: HashSet<String> = ["em".to_string()].into_iter().collect();
+        let elisions: FxHashSet<String> = ["em".to_string()].into_iter().collect();
         find_quotes(text, &paras, &|_| None, &elisions, &|_| None)
             .into_iter()
             .map(|q| &text[q.inner])

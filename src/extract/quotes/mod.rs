@@ -30,7 +30,7 @@ use crate::record::{Article, Quote, Speaker};
 use crate::resolve::{Entities, EntityMention, EntityRef};
 use attribution::{Attribution, Np, NpKind, Sieves};
 use marks::{find_quotes, Facing, QuoteSpan};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 use words::Words;
 
@@ -38,7 +38,7 @@ use words::Words;
 #[derive(Debug, Clone)]
 pub(crate) struct QuoteExtractor {
     words: Words,
-    elisions: HashSet<String>,
+    elisions: FxHashSet<String>,
 }
 
 /// Quotes of this many words or fewer need a speaker in their own sentence to count.

@@ -2,20 +2,20 @@
 //! tokenizer that turns a stretch of text into words, punctuation and whole quotations.
 
 use crate::lexicon::{Lexicon, ListKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 /// The quote rules' word lists, compiled once from the lexicon.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Words {
     /// Speech verb form (lowercase, multi-word forms joined by a space) -> lemma.
-    verbs: HashMap<String, String>,
+    verbs: FxHashMap<String, String>,
     /// First words of multi-word speech verbs.
-    verb_heads: HashSet<String>,
+    verb_heads: FxHashSet<String>,
     /// `kind` -> words, from `quote_words.tsv` (lowercase for the case-insensitive kinds).
-    kinds: HashMap<String, HashSet<String>>,
+    kinds: FxHashMap<String, FxHashSet<String>>,
     /// Abbreviations that keep their final period ("Sen", "Mr").
-    abbreviations: HashSet<String>,
+    abbreviations: FxHashSet<String>,
 }
 
 /// Kinds of `quote_words.tsv` compared case-sensitively.
@@ -85,39 +85,55 @@ impl Words {
         };
         if CASED.contains(&kind) {
             set.contains(word)
-        } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            set.contains(&word.to_lowercase())
         } else {
-            set.contains(word)
+            with_lowercase(word, |w| set.contains(w))
         }
     }
 
     /// The speech verb starting at token `i` of `toks`: (lemma, number of tokens).
-    pub(crate) fn cue_at(&self, text: &str, toks: &[Tok], i: usize) -> Option<(String, usize)> {
+    pub(crate) fn cue_at(&self, text: &str, toks: &[Tok], i: usize) -> Option<(&str, usize)> {
         let t = toks.get(i)?;
         if t.kind != Tk::Word {
             return None;
         }
-        let w = text[t.range()].to_lowercase();
-        if self.verb_heads.contains(&w) {
-            if let Some(n) = toks.get(i + 1).filter(|n| n.kind == Tk::Word) {
-                let two = format!("{w} {}", text[n.range()].to_lowercase());
-                if let Some(lemma) = self.verbs.get(&two) {
-                    return Some((lemma.clone(), 2));
+        with_lowercase(&text[t.range()], |w| {
+            if self.verb_heads.contains(w) {
+                if let Some(n) = toks.get(i + 1).filter(|n| n.kind == Tk::Word) {
+                    let two = format!("{w} {}", text[n.range()].to_lowercase());
+                    if let Some(lemma) = self.verbs.get(&two) {
+                        return Some((lemma.as_str(), 2));
+                    }
                 }
             }
-        }
-        self.verbs.get(&w).map(|lemma| (lemma.clone(), 1))
+            self.verbs.get(w).map(|lemma| (lemma.as_str(), 1))
+        })
     }
 
     /// Words whose leading apostrophe is an elision ("'em", "'til").
-    pub(crate) fn elisions(&self) -> HashSet<String> {
+    pub(crate) fn elisions(&self) -> FxHashSet<String> {
         self.kinds.get("elision").cloned().unwrap_or_default()
     }
 
     /// True when `word` keeps a final period as an abbreviation.
     fn abbreviation(&self, word: &str) -> bool {
         self.abbreviations.contains(word)
+    }
+}
+
+/// Call `f` with the lowercase form of `word`, without allocating for short ASCII words
+/// (nearly every word these lists are asked about).
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(word);
+    }
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(b) if word.is_ascii() => {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            f(std::str::from_utf8(b).unwrap_or(word))
+        }
+        _ => f(&word.to_lowercase()),
     }
 }
 
@@ -269,9 +285,9 @@ mod tests {
         let toks = tokenize(text, 0..text.len(), &[], &words);
         assert_eq!(
             words.cue_at(text, &toks, 0),
-            Some(("according to".into(), 2))
+            Some(("according to", 2))
         );
-        assert_eq!(words.cue_at(text, &toks, 6), Some(("tell".into(), 1)));
+        assert_eq!(words.cue_at(text, &toks, 6), Some(("tell", 1)));
         assert_eq!(words.cue_at(text, &toks, 4), None);
     }
 }
