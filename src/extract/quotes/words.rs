@@ -283,10 +283,7 @@ mod tests {
         let words = Words::new(&Lexicon::default());
         let text = "according to him, and he told";
         let toks = tokenize(text, 0..text.len(), &[], &words);
-        assert_eq!(
-            words.cue_at(text, &toks, 0),
-            Some(("according to", 2))
-        );
+        assert_eq!(words.cue_at(text, &toks, 0), Some(("according to", 2)));
         assert_eq!(words.cue_at(text, &toks, 6), Some(("tell", 1)));
         assert_eq!(words.cue_at(text, &toks, 4), None);
     }
