@@ -34,7 +34,7 @@ mod span;
 pub use document::{Document, SentenceSpan};
 pub use error::{Error, ErrorKind};
 pub use lexicon::ListKind;
-pub use pipeline::{Extractor, ExtractorBuilder};
+pub use pipeline::{Extractor, ExtractorBuilder, QuoteUnits};
 pub use record::Article;
 pub use span::{CharOffsets, Span};
 

@@ -5,7 +5,7 @@ use crate::document::Document;
 use crate::extract::names::NameModel;
 use crate::extract::{
     actions::ActionExtractor, agencies::AgencyExtractor, counts::CountExtractor,
-    officials::OfficialExtractor, quotes::QuoteExtractor,
+    officials::OfficialExtractor, quotes, quotes::QuoteExtractor,
 };
 use crate::lexicon::{Lexicon, ListKind};
 use crate::record::{Article, Headline, Sentence, SCHEMA_VERSION};
@@ -36,6 +36,24 @@ struct Stages {
     actions: ActionExtractor,
     /// Given names, honorifics and the other person-name lists, shared by the stages.
     names: Arc<NameModel>,
+    /// Which quotes the article reports.
+    quote_units: QuoteUnits,
+}
+
+/// What one [`Quote`](crate::record::Quote) record stands for. Two annotation conventions
+/// exist, so the unit is a choice; set it with [`ExtractorBuilder::quote_units`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QuoteUnits {
+    /// One record per contiguous quoted span: partial quotes woven into the reporter's
+    /// sentence included, and each piece of a quote broken by "he said". The project's
+    /// contract and the default.
+    #[default]
+    Spans,
+    /// One record per direct attribution (PolNeAR, textacy's `direct_quotations`): full
+    /// quotations only, a quote broken by "he said" reported once, by its first piece.
+    /// Keeps the quotes with `partial == false` and `continues == None`.
+    Attributions,
 }
 
 impl Default for Extractor {
@@ -97,6 +115,10 @@ impl Extractor {
             Entities::with_names(&doc, &article, Arc::clone(&stages.names), &sentence_names);
         article.quotes = stages.quotes.extract(&doc, &article, &entities);
         article.actions = stages.actions.extract(&doc, &article, &entities);
+        // Last, so that every stage above saw every quoted span.
+        if stages.quote_units == QuoteUnits::Attributions {
+            quotes::keep_attributions(&mut article.quotes);
+        }
         article
     }
 }
@@ -112,7 +134,7 @@ fn sentences_of(doc: &Document) -> Vec<Sentence> {
         .collect()
 }
 
-/// Configures an [`Extractor`]: adds entries to its word lists.
+/// Configures an [`Extractor`]: adds entries to its word lists, chooses the quote unit.
 ///
 /// ```
 /// use newsfacts::{Extractor, ListKind};
@@ -124,6 +146,7 @@ fn sentences_of(doc: &Document) -> Vec<Sentence> {
 #[derive(Debug, Clone, Default)]
 pub struct ExtractorBuilder {
     lexicon: Lexicon,
+    quote_units: QuoteUnits,
 }
 
 impl ExtractorBuilder {
@@ -135,6 +158,20 @@ impl ExtractorBuilder {
     /// Add entries to a word list, in that list's line format (see [`ListKind`]).
     pub fn add_list(mut self, kind: ListKind, lines: &str) -> ExtractorBuilder {
         self.lexicon.add(kind, lines);
+        self
+    }
+
+    /// What a quote record stands for (default [`QuoteUnits::Spans`]).
+    ///
+    /// ```
+    /// use newsfacts::{Extractor, QuoteUnits};
+    /// let text = "Clinton called the plan \"dangerously wrong\" on Monday.";
+    /// assert_eq!(Extractor::new().extract(text).quotes.len(), 1);
+    /// let extractor = Extractor::builder().quote_units(QuoteUnits::Attributions).build();
+    /// assert!(extractor.extract(text).quotes.is_empty());
+    /// ```
+    pub fn quote_units(mut self, units: QuoteUnits) -> ExtractorBuilder {
+        self.quote_units = units;
         self
     }
 
@@ -152,6 +189,7 @@ impl ExtractorBuilder {
                 quotes: QuoteExtractor::new(lex),
                 actions: ActionExtractor::new(lex),
                 names,
+                quote_units: self.quote_units,
             }),
         }
     }

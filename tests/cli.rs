@@ -415,6 +415,49 @@ fn usage_errors_exit_with_2() {
 }
 
 #[test]
+fn quote_units_choose_spans_or_attributions() {
+    let text = b"Clinton called the plan \"dangerously wrong\" on Monday. \
+                 \"We will win,\" Jane Doe said. \"And we will win big.\"";
+    let quotes = |args: &[&str]| {
+        let out = run(args, text);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let v = &out.json_lines()[0]["quotes"];
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|q| {
+                let text = q["text"].as_str().unwrap().to_string();
+                (
+                    text,
+                    q["partial"].as_bool().unwrap(),
+                    q["continues"].as_u64(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let spans = quotes(&["extract", "-q"]);
+    assert_eq!(spans, quotes(&["extract", "-q", "--quote-units", "spans"]));
+    let partial: Vec<_> = spans.iter().map(|q| (q.1, q.2)).collect();
+    assert_eq!(partial, [(true, None), (false, None), (false, Some(1))]);
+    let one = vec![("We will win,".to_string(), false, None)];
+    assert_eq!(
+        quotes(&["extract", "-q", "--quote-units", "attributions"]),
+        one
+    );
+    // Before the subcommand, or with none (extract is the default), it counts too.
+    assert_eq!(quotes(&["--quote-units", "attributions", "-q"]), one);
+    assert_eq!(
+        quotes(&["--quote-units", "attributions", "extract", "-q"]),
+        one
+    );
+    assert_eq!(run(&["extract", "--quote-units", "sentences"], b"").code, 2);
+    assert_eq!(
+        run(&["--quote-units", "attributions", "sentences"], b"").code,
+        2
+    );
+}
+
+#[test]
 fn flags_before_the_subcommand_count_too() {
     let before = run(
         &["--quiet", "--offsets", "chars", "sentences"],

@@ -164,6 +164,28 @@ impl QuoteExtractor {
     }
 }
 
+/// Keep one record per direct attribution: drop partial quotes and the later pieces of a
+/// broken quote, remapping `continues` of the quotes kept (to `None` when the quote it
+/// pointed at is gone). Nothing else in an [`Article`] refers to quotes by index.
+pub(crate) fn keep_attributions(quotes: &mut Vec<Quote>) {
+    let mut new_index: Vec<Option<usize>> = Vec::with_capacity(quotes.len());
+    let mut kept = 0;
+    for q in quotes.iter() {
+        let keep = !q.partial && q.continues.is_none();
+        new_index.push(keep.then_some(kept));
+        kept += usize::from(keep);
+    }
+    let mut i = 0;
+    quotes.retain_mut(|q| {
+        let keep = new_index[i].is_some();
+        i += 1;
+        q.continues = q
+            .continues
+            .and_then(|c| new_index.get(c).copied().flatten());
+        keep
+    });
+}
+
 /// True when every word of four letters or more starts with a capital ("Saturday Night Live").
 fn is_title_case(s: &str) -> bool {
     let mut long = 0;
@@ -762,7 +784,7 @@ impl<'a> Resolver<'a> {
 #[cfg(test)]
 mod tests {
     use crate::record::Quote;
-    use crate::Extractor;
+    use crate::{Extractor, QuoteUnits};
 
     fn quotes(text: &str) -> Vec<Quote> {
         Extractor::new().extract(text).quotes
@@ -933,6 +955,76 @@ mod tests {
         let (q, who, _) = one("Clinton called the plan \"dangerously wrong\" on Monday.");
         assert_eq!(q, "dangerously wrong");
         assert_eq!(who.as_deref(), Some("Clinton"));
+    }
+
+    /// A partial quote, then a quote broken by "said": three spans, one attribution.
+    const UNITS_TEXT: &str = "Clinton called the plan \"dangerously wrong\" on Monday. \
+                              \"We will win,\" Jane Doe said. \"And we will win big.\"";
+
+    #[test]
+    fn spans_unit_keeps_partial_quotes_and_every_piece() {
+        let q = quotes(UNITS_TEXT);
+        let seen: Vec<_> = q.iter().map(|q| (q.partial, q.continues)).collect();
+        assert_eq!(seen, [(true, None), (false, None), (false, Some(1))]);
+    }
+
+    #[test]
+    fn attributions_unit_keeps_one_full_record_per_attribution() {
+        let extractor = Extractor::builder()
+            .quote_units(QuoteUnits::Attributions)
+            .build();
+        let q = extractor.extract(UNITS_TEXT).quotes;
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].text, "We will win,");
+        assert!(!q[0].partial);
+        assert_eq!(q[0].continues, None);
+        assert_eq!(
+            q[0].speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Jane Doe")
+        );
+    }
+
+    #[test]
+    fn keep_attributions_remaps_continues_to_the_records_kept() {
+        let quote = |partial, continues| Quote {
+            text: String::new(),
+            span: crate::Span::new(0, 0),
+            sentence: 0,
+            speaker: None,
+            cue: None,
+            rule: String::new(),
+            partial,
+            continues,
+        };
+        // partial, full, its continuation, full, its continuation
+        let mut q = vec![
+            quote(true, None),
+            quote(false, None),
+            quote(false, Some(1)),
+            quote(false, None),
+            quote(false, Some(3)),
+        ];
+        super::keep_attributions(&mut q);
+        assert_eq!(q, [quote(false, None), quote(false, None)]);
+    }
+
+    #[test]
+    fn attributions_unit_leaves_the_other_records_alone() {
+        // The dropped piece holds a sentence of its own that only the quote spans mark as
+        // quoted speech: the actions stage must still see it.
+        let text = "Treasury accused the firms of \"helping to sanction dissidents\" abroad. \
+                    \"We will win,\" Jane Doe said. \"We are ready. Treasury will impose \
+                    sanctions on eight companies.\" The department imposed sanctions on them.";
+        let spans = Extractor::new().extract(text);
+        let attributions = Extractor::builder()
+            .quote_units(QuoteUnits::Attributions)
+            .build()
+            .extract(text);
+        assert_eq!((spans.quotes.len(), attributions.quotes.len()), (3, 1));
+        assert_eq!(spans.actions.len(), 2, "{:?}", spans.actions);
+        let mut expected = spans.clone();
+        expected.quotes = attributions.quotes.clone();
+        assert_eq!(attributions, expected);
     }
 
     #[test]
