@@ -62,6 +62,9 @@ impl NumberScanner {
     /// Every number in `text[range]`, in text order, with its tokens. The range start is
     /// taken as a sentence start.
     pub(crate) fn scan(&self, text: &str, range: Range<usize>) -> Scan {
+        if !self.tables.may_hold_number(text, range.clone()) {
+            return Scan::default();
+        }
         let toks = tokens::tokenize(text, range.clone());
         let parser = grammar::Parser::new(text, &toks, &self.tables);
         let mut numbers = Vec::new();

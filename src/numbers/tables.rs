@@ -3,6 +3,7 @@
 
 use crate::lexicon::{Lexicon, ListKind};
 use crate::record::NumberKind;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxBuildHasher;
 use std::collections::HashMap;
 
@@ -129,6 +130,9 @@ pub(crate) struct Tables {
     /// For each pair of first letters, a bit per word length that some number word has:
     /// most words ("the", "that") are rejected without hashing.
     prefilter: Vec<u32>,
+    /// Digits and the number words that can stand alone (not "a", "minus", "point"): a
+    /// sentence without one of them holds no number, and is not scanned.
+    trigger: Option<AhoCorasick>,
 }
 
 /// Index of the first two letters of an ASCII word in [`Tables::prefilter`].
@@ -217,6 +221,20 @@ impl Tables {
                 t.units.push((unit.to_lowercase(), kind));
             }
         }
+        let mut triggers: Vec<&str> = t
+            .words
+            .iter()
+            .filter(|(_, w)| !matches!(w.class, Class::Article | Class::Minus | Class::Point))
+            .map(|(k, _)| k.as_str())
+            .chain(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"])
+            .collect();
+        triggers.sort_unstable();
+        t.trigger = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&triggers)
+            .ok();
         t.prefilter = vec![0; 27 * 27];
         for key in t.words.keys() {
             let len = key.len();
@@ -256,25 +274,49 @@ impl Tables {
         if word.len() > 16 {
             return None;
         }
-        let mut buf = [0u8; 16];
         if word.is_ascii() {
-            let b = &mut buf[..word.len()];
-            b.copy_from_slice(word.as_bytes());
-            b.make_ascii_lowercase();
-            if let Some(i) = prefix_index(b) {
+            // the first two letters and the length rule out most words before any copying
+            let bytes = word.as_bytes();
+            let n = bytes.len().min(2);
+            let mut head = [0u8; 2];
+            head[..n].copy_from_slice(&bytes[..n]);
+            head.make_ascii_lowercase();
+            if let Some(i) = prefix_index(&head[..n]) {
                 if self
                     .prefilter
                     .get(i)
-                    .is_none_or(|m| m & (1 << b.len()) == 0)
+                    .is_none_or(|m| m & (1 << bytes.len()) == 0)
                 {
                     return None;
                 }
             }
+            let mut buf = [0u8; 16];
+            let b = &mut buf[..word.len()];
+            b.copy_from_slice(bytes);
+            b.make_ascii_lowercase();
             let lower = std::str::from_utf8(b).ok()?;
             self.words.get(lower).copied()
         } else {
             self.words.get(word.to_lowercase().as_str()).copied()
         }
+    }
+
+    /// False when `text[range]` has no digit and no standalone number word, so it holds no
+    /// number: most sentences, which the scanner then skips. A word counts only as a whole
+    /// word ("one", not the "one" of "someone"); letters are ASCII, as in every number word.
+    pub fn may_hold_number(&self, text: &str, range: std::ops::Range<usize>) -> bool {
+        let (Some(ac), Some(slice)) = (&self.trigger, text.get(range)) else {
+            return true;
+        };
+        let bytes = slice.as_bytes();
+        let letter = |i: Option<usize>| {
+            i.and_then(|i| bytes.get(i))
+                .is_some_and(u8::is_ascii_alphabetic)
+        };
+        ac.find_iter(slice).any(|m| {
+            !bytes[m.start()].is_ascii_alphabetic()
+                || !letter(m.start().checked_sub(1)) && !letter(Some(m.end()))
+        })
     }
 
     /// The multiplier of a scale abbreviation (exact case).
@@ -370,4 +412,28 @@ fn starts_phrase(text: &str, phrase: &str) -> bool {
     text.starts_with(phrase)
         && (!phrase.ends_with(|c: char| c.is_alphanumeric())
             || !text[phrase.len()..].starts_with(|c: char| c.is_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_digits_and_whole_number_words_make_a_sentence_worth_scanning() {
+        let t = Tables::new(&Lexicon::default());
+        let may = |s: &str| t.may_hold_number(s, 0..s.len());
+        assert!(may("It added 34 entities."));
+        assert!(may("Eleven institutes were named."));
+        assert!(may("the second time"));
+        assert!(may("half of them, ½ of it"));
+        assert!(
+            !may("Someone paid money for a phone."),
+            "number words inside words"
+        );
+        assert!(
+            !may("A point, minus an hour."),
+            "words that never stand alone"
+        );
+        assert!(!may(""));
+    }
 }
