@@ -83,11 +83,12 @@ fn scan_marks(
     let mut marks = Vec::new();
     let mut i = para.start;
     while i < para.end {
+        // most of a paragraph holds no mark: jump to the next candidate
+        let Some(k) = memchr::memchr3(b'"', b'\'', b'`', &bytes[i..para.end]) else {
+            break;
+        };
+        i += k;
         let b = bytes[i];
-        if b != b'"' && b != b'\'' && b != b'`' {
-            i += 1;
-            continue;
-        }
         let mut run = 1;
         while i + run < para.end && bytes[i + run] == b && b != b'"' {
             run += 1;
