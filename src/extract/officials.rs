@@ -712,6 +712,10 @@ impl OfficialExtractor {
     /// Party and state from "(D-Ore.)", ", D-Mass.," or ", a Democrat from Oregon" after `pos`.
     fn party_state(&self, text: &str, pos: usize) -> (Option<String>, Option<String>) {
         let after = &text[pos..];
+        // every pattern starts with "(" or "," (regex calls cost more than this test)
+        if !after.trim_start().starts_with(['(', ',']) {
+            return (None, None);
+        }
         for re in [&self.party_paren, &self.party_comma] {
             if let Some(c) = re.captures(after) {
                 let (Some(p), Some(s)) = (c.get(1), c.get(2)) else {

@@ -117,10 +117,9 @@ struct Context<'s, 'a> {
 
 impl ActionExtractor {
     pub(crate) fn new(lexicon: &Lexicon) -> ActionExtractor {
-        ActionExtractor {
-            verbs: VerbTable::new(lexicon),
-            words: WordClasses::new(lexicon),
-        }
+        let verbs = VerbTable::new(lexicon);
+        let words = WordClasses::new(lexicon).with_verbs(&verbs);
+        ActionExtractor { verbs, words }
     }
 
     /// The Action records of `doc`, given the records of the earlier stages in `article` and
@@ -227,7 +226,8 @@ impl ActionExtractor {
     /// The verb entry a token starts, with its form flags and the token after verb and
     /// particle; phrasal verbs need their particle next ("shut down").
     fn pick(&self, s: &Sentence, i: usize) -> Option<(usize, u8, usize)> {
-        self.verbs.lookup(s.low(i)).iter().find_map(|&(e, f)| {
+        let slot = s.toks.get(i)?.verb.checked_sub(1)?;
+        self.verbs.list(slot).iter().find_map(|&(e, f)| {
             match &self.verbs.entries[e].particle {
                 Some(p) if s.low(i + 1) == p => Some((e, f, i + 2)),
                 // "turned the new emails over": the particle after a short object

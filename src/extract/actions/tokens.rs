@@ -17,6 +17,8 @@ pub(super) struct Token {
     pub digit: bool,
     /// Function-word classes.
     pub class: u32,
+    /// 1 + slot in the verb table, 0 for no verb form (see [`super::words::Lex`]).
+    pub verb: u32,
 }
 
 /// A tokenized sentence: its text, lowercase copy and tokens.
@@ -58,6 +60,7 @@ impl<'a> Sentence<'a> {
                     cap: false,
                     digit: false,
                     class: 0,
+                    verb: 0,
                 });
                 i += len;
                 continue;
@@ -135,7 +138,8 @@ impl<'a> Sentence<'a> {
 
 fn word_token(text: &str, lower: &str, start: usize, end: usize, words: &WordClasses) -> Token {
     let first = text[start..].chars().next().unwrap_or(' ');
-    let mut cls = words.of(&lower[start..end]);
+    let lex = words.lex(&lower[start..end]);
+    let mut cls = lex.class;
     // A capitalized "May" or "Will" mid-sentence is a name, not a modal.
     if first.is_uppercase() && cls & class::MODAL != 0 && start > 0 {
         cls &= !class::MODAL;
@@ -147,6 +151,7 @@ fn word_token(text: &str, lower: &str, start: usize, end: usize, words: &WordCla
         cap: first.is_uppercase(),
         digit: first.is_ascii_digit(),
         class: cls,
+        verb: lex.verb,
     }
 }
 

@@ -62,7 +62,10 @@ impl VerbEntry {
 #[derive(Debug, Clone, Default)]
 pub(super) struct VerbTable {
     pub entries: Vec<VerbEntry>,
-    forms: WordMap<Vec<(usize, u8)>>,
+    /// Surface form → slot in `lists`.
+    forms: WordMap<u32>,
+    /// The (entry, form flags) pairs of each surface form, phrasal entries first.
+    lists: Vec<Vec<(usize, u8)>>,
 }
 
 impl VerbTable {
@@ -135,18 +138,32 @@ impl VerbTable {
             }
         }
         // Phrasal entries first, so that "shut down" wins over "shut".
-        for list in forms.values_mut() {
+        let mut keys: Vec<String> = forms.keys().cloned().collect();
+        keys.sort_unstable();
+        let mut slots = WordMap::default();
+        let mut lists = Vec::with_capacity(keys.len());
+        for key in keys {
+            let mut list = forms.remove(&key).unwrap_or_default();
             list.sort_by_key(|(e, _)| (by_lemma[*e].particle.is_none(), *e));
+            slots.insert(key, lists.len() as u32);
+            lists.push(list);
         }
         VerbTable {
             entries: by_lemma,
-            forms,
+            forms: slots,
+            lists,
         }
     }
 
     /// The entries a lowercase surface form belongs to, phrasal ones first.
+    #[cfg(test)]
     pub fn lookup(&self, lower: &str) -> &[(usize, u8)] {
-        self.forms.get(lower).map_or(&[], Vec::as_slice)
+        self.forms.get(lower).map_or(&[], |&k| self.list(k))
+    }
+
+    /// The entries of the surface form in `slot` (see [`Lex::verb`]).
+    pub fn list(&self, slot: u32) -> &[(usize, u8)] {
+        self.lists.get(slot as usize).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -236,27 +253,51 @@ pub(super) mod class {
     }
 }
 
-/// Lowercase word → class flags, from `action_words.tsv`.
+/// What the parser knows of one lowercase word, found with one lookup.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Lex {
+    /// Function-word classes.
+    pub class: u32,
+    /// 1 + the word's slot in the verb table ([`VerbTable::list`]); 0 for no verb form.
+    pub verb: u32,
+}
+
+/// Lowercase word → class flags (from `action_words.tsv`) and verb-table slot.
 #[derive(Debug, Clone, Default)]
 pub(super) struct WordClasses {
-    map: WordMap<u32>,
+    map: WordMap<Lex>,
 }
 
 impl WordClasses {
     pub fn new(lexicon: &Lexicon) -> WordClasses {
-        let mut map: WordMap<u32> = WordMap::default();
+        let mut map: WordMap<Lex> = WordMap::default();
         for row in lexicon.rows(ListKind::ActionWords) {
             let (Some(word), Some(cls)) = (row.first(), row.get(1)) else {
                 continue;
             };
-            *map.entry(word.to_lowercase()).or_default() |= class::parse(cls);
+            map.entry(word.to_lowercase()).or_default().class |= class::parse(cls);
         }
         WordClasses { map }
     }
 
+    /// Add the verb-table slot of every surface form of `verbs`, so that one lookup per
+    /// token gives both its classes and its verb entries.
+    pub fn with_verbs(mut self, verbs: &VerbTable) -> WordClasses {
+        for (form, &slot) in &verbs.forms {
+            self.map.entry(form.clone()).or_default().verb = slot + 1;
+        }
+        self
+    }
+
     /// The classes of a lowercase word (0 when it has none).
+    #[cfg(test)]
     pub fn of(&self, lower: &str) -> u32 {
-        self.map.get(lower).copied().unwrap_or(0)
+        self.lex(lower).class
+    }
+
+    /// Classes and verb slot of a lowercase word.
+    pub fn lex(&self, lower: &str) -> Lex {
+        self.map.get(lower).copied().unwrap_or_default()
     }
 }
 
