@@ -254,6 +254,7 @@ impl CountExtractor {
     pub(crate) fn extract(&self, doc: &Document, _article: &Article) -> Vec<Count> {
         let norm = doc.norm();
         let mut counts: Vec<Count> = Vec::new();
+        let mut stems: Vec<String> = Vec::new();
         let mut prev_paragraph = usize::MAX;
         let mut paragraph_start = 0;
         for (si, sentence) in doc.sentences().iter().enumerate() {
@@ -294,7 +295,7 @@ impl CountExtractor {
                 });
             }
             link_included(doc, &self.numbers.tables, &mut counts, group_start);
-            link_parts(&mut counts, group_start);
+            link_parts(&mut counts, &mut stems, group_start);
         }
         counts
     }
@@ -551,25 +552,24 @@ fn link_included(doc: &Document, tables: &Tables, counts: &mut [Count], group_st
 /// Link the counts of one sentence (from `group_start`) that break down a larger earlier
 /// total with the same noun: "34 entities ... three in Georgia, one in Malaysia and two in
 /// Turkey" sets `part_of` of the three parts to the 34.
-fn link_parts(counts: &mut [Count], group_start: usize) {
-    let stem = |s: &str| {
-        let l = s.to_lowercase();
-        l.strip_suffix("ies")
-            .map(|b| format!("{b}y"))
-            .or_else(|| l.strip_suffix('s').map(str::to_string))
-            .unwrap_or(l)
-    };
+fn link_parts(counts: &mut [Count], stems: &mut Vec<String>, group_start: usize) {
+    // the singular, lowercase noun of every count, computed once per count
+    for c in &counts[stems.len().min(counts.len())..] {
+        let l = c.noun.to_lowercase();
+        stems.push(
+            l.strip_suffix("ies")
+                .map(|b| format!("{b}y"))
+                .or_else(|| l.strip_suffix('s').map(str::to_string))
+                .unwrap_or(l),
+        );
+    }
     let mut i = group_start;
     while i < counts.len() {
-        let noun = stem(&counts[i].noun);
-        let members: Vec<usize> = (i..counts.len())
-            .filter(|&j| stem(&counts[j].noun) == noun)
-            .collect();
+        let noun = &stems[i];
+        let members: Vec<usize> = (i..counts.len()).filter(|&j| stems[j] == *noun).collect();
         let sum: f64 = members.iter().map(|&j| counts[j].value.get()).sum();
         let total = (0..group_start).rev().find(|&t| {
-            stem(&counts[t].noun) == noun
-                && counts[t].value.get() >= sum
-                && counts[t].part_of.is_none()
+            stems[t] == *noun && counts[t].value.get() >= sum && counts[t].part_of.is_none()
         });
         let listed = members.len() >= 2 || counts[i].rule == "partitive-pronoun";
         if let (Some(t), true) = (total, listed) {
