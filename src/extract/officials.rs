@@ -305,12 +305,21 @@ impl OfficialExtractor {
     ) {
         for mut d in descs {
             let pos = d.mention.start;
+            // "The former secretary of State began her speech": a pronoun right after the
+            // description tells its gender, and a person of the other gender is passed over
+            let next_name = hits
+                .iter()
+                .map(|(h, _)| h.range.start)
+                .find(|&s| s >= d.mention.end);
+            let gender = pronoun_gender_after(text, d.mention.end, next_name);
+            let agrees = |h: &NameHit| gender.is_none() || h.gender.is_none() || h.gender == gender;
             // the closest person only: skipping over a titled one to reach an untitled one
             // picks the wrong person too often
             let cand = hits
                 .iter()
                 .rev()
-                .find(|(h, si)| h.range.end <= pos && si + 1 >= d.sentence)
+                .filter(|(h, si)| h.range.end <= pos && si + 1 >= d.sentence)
+                .find(|(h, _)| agrees(h))
                 .filter(|(h, _)| {
                     !roles.iter().any(|r| {
                         r.title.is_some()
@@ -483,14 +492,21 @@ impl OfficialExtractor {
         si: usize,
     ) -> Option<Role> {
         let between = text.get(hit.range.end..toks.get(b)?.start)?;
+        // "Hillary Clinton served as secretary of state": a role given by the predicate
+        let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+        let serves = between.trim().is_empty()
+            && matches!(word(b), "served" | "serves" | "serving")
+            && word(b + 1) == "as";
         // skip a party parenthetical between name and appositive
-        if between.trim() != "," {
+        if between.trim() != "," && !serves {
             return None;
         }
         let mut i = b;
-        let relative = toks[i].text(text) == "who";
-        // "Huma Abedin, who was a top adviser to ..."
-        if relative {
+        let relative = serves || toks[i].text(text) == "who";
+        if serves {
+            i += 2;
+        } else if relative {
+            // "Huma Abedin, who was a top adviser to ..."
             i += 1;
             let w = toks.get(i).map_or("", |t| t.text(text));
             match w {
@@ -1026,6 +1042,23 @@ fn title_covering(titles: &[(usize, usize, usize)], j: usize) -> Option<&(usize,
     titles.get(i).filter(|t| t.0 <= j)
 }
 
+/// The gender of the first personal pronoun in the few words after `from` ("began her
+/// speech"), up to the end of the clause or the next name `until`.
+fn pronoun_gender_after(text: &str, from: usize, until: Option<usize>) -> Option<names::Gender> {
+    let end = until.unwrap_or(usize::MAX).min(text.len());
+    let rest = text.get(from..end.max(from))?;
+    let clause = rest.split(['.', ';', '!', '?', '"']).next().unwrap_or("");
+    clause
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .find_map(|w| match w {
+            "he" | "him" | "his" | "himself" => Some(names::Gender::Male),
+            "she" | "her" | "hers" | "herself" => Some(names::Gender::Female),
+            _ => None,
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::record::Official;
@@ -1040,6 +1073,33 @@ mod tests {
             .into_iter()
             .map(|o| (o.name, o.title))
             .collect()
+    }
+
+    #[test]
+    fn served_as_gives_the_role() {
+        assert_eq!(
+            brief("Talks began when Maria Lopez served as foreign minister of Peru."),
+            [(
+                "Maria Lopez".to_string(),
+                Some("foreign minister".to_string())
+            )]
+        );
+        assert!(officials("Maria Lopez served as a volunteer in Lima.").is_empty());
+    }
+
+    #[test]
+    fn a_pronoun_after_a_description_passes_over_the_other_gender() {
+        let text = "Karen Holt debated Mayor Paul Reyes on Monday. The former governor began her \
+                    speech with a joke.";
+        let holt = officials(text).into_iter().find(|o| o.name == "Karen Holt");
+        assert_eq!(
+            holt.and_then(|o| o.title).as_deref(),
+            Some("former governor")
+        );
+        // without a pronoun the closest person decides, and a titled one stops the search
+        let text =
+            "Karen Holt debated Mayor Paul Reyes on Monday. The former governor spoke first.";
+        assert!(officials(text).iter().all(|o| o.name != "Karen Holt"));
     }
 
     #[test]
