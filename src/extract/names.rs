@@ -465,6 +465,15 @@ mod tests {
     }
 
     #[test]
+    fn names_in_both_lists_take_their_dominant_gender() {
+        let g = |n: &str| DEFAULT_NAMES.given_gender(n);
+        assert_eq!(g("Bill"), Some(Gender::Male));
+        assert_eq!(g("Hillary"), Some(Gender::Female));
+        assert_eq!(g("Nancy"), Some(Gender::Female));
+        assert_eq!(g("Lindsey"), None, "Lindsey Graham, Lindsey Vonn");
+    }
+
+    #[test]
     fn given_name_starts_a_name() {
         assert_eq!(
             names("Commerce Secretary Gina Raimondo said it."),
