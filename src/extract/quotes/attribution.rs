@@ -58,6 +58,26 @@ const CONJUNCTIONS: [&str; 4] = ["and", "but", "then", "or"];
 const PARTICIPLE_LEADS: [&str; 7] = ["by", "after", "before", "while", "when", "in", "without"];
 /// Prepositions that tie a description to its organisation ("a spokeswoman for the department").
 const LINKS: [&str; 5] = ["for", "of", "at", "with", "to"];
+/// Words that open a subordinate clause before the main one ("When Wallace died, ...").
+const SUBORDINATORS: [&str; 13] = [
+    "When", "After", "Before", "If", "While", "Although", "Though", "Because", "Since", "As",
+    "Once", "Until", "Unless",
+];
+/// Words that make a short opening phrase an adverbial ("Hours later, ...", "On Monday, ...").
+const ADVERBIALS: [&str; 12] = [
+    "later",
+    "earlier",
+    "ago",
+    "meanwhile",
+    "afterward",
+    "afterwards",
+    "on",
+    "in",
+    "at",
+    "during",
+    "last",
+    "this",
+];
 
 /// Runs the sieves over the quotes of one document.
 pub(crate) struct Sieves<'a> {
@@ -421,7 +441,9 @@ impl<'a> Sieves<'a> {
         {
             s -= 1;
         }
-        let (np, _) = self.np_forward(toks, s).or_else(|| {
+        let main = self.main_clause_start(toks, s);
+        let opening = (main > s).then(|| self.np_forward(toks, main)).flatten();
+        let (np, _) = opening.or_else(|| self.np_forward(toks, s)).or_else(|| {
             self.word(toks, s)
                 .filter(|w| self.words.is("lead", w))
                 .and_then(|_| self.np_forward(toks, s + 1))
@@ -596,20 +618,66 @@ impl<'a> Sieves<'a> {
         while s > 0 && !matches!(toks[s - 1].kind, Tk::Punct('.' | ';' | ':' | '!' | '?')) {
             s -= 1;
         }
-        // "Spicer said, adding": the subject of the speech verb before it
+        // "Spicer said, adding": the subject of the speech verb before it; not a noun
+        // ("posted a Twitter comment, saying")
         for v in (s..cue - 1).rev() {
-            if self.cue(toks, v).is_some() {
+            if self.cue(toks, v).is_some() && !self.noun_use(toks, v) {
                 if let Some(np) = self.subject_near(toks, v) {
                     return Some(np);
                 }
             }
         }
-        let (np, _) = self.np_forward(toks, s).or_else(|| {
+        let main = self.main_clause_start(toks, s);
+        let opening = (main > s).then(|| self.np_forward(toks, main)).flatten();
+        let (np, _) = opening.or_else(|| self.np_forward(toks, s)).or_else(|| {
             // "Later, the Treasury Department announced"
             let c = (s..cue - 1).find(|&c| Self::is_punct(toks, c, &[',']))?;
             (c - s <= 4).then(|| self.np_forward(toks, c + 1)).flatten()
         })?;
         (np.range.end <= toks[cue].start).then_some(np)
+    }
+
+    /// True when the speech word at `v` is a noun, not a verb: its base form after a
+    /// determiner ("a comment", "a Twitter post").
+    fn noun_use(&self, toks: &[Tok], v: usize) -> bool {
+        let (Some(w), Some((lemma, _))) = (self.word(toks, v), self.cue(toks, v)) else {
+            return false;
+        };
+        let det = |k: usize| self.word(toks, k).is_some_and(|x| self.words.is("det", x));
+        let cap = |k: usize| {
+            self.word(toks, k)
+                .is_some_and(|x| x.starts_with(char::is_uppercase))
+        };
+        w.eq_ignore_ascii_case(lemma) && v > 0 && (det(v - 1) || v > 1 && cap(v - 1) && det(v - 2))
+    }
+
+    /// Where the main clause of the sentence starting at token `s` begins: after an opening
+    /// subordinate clause ("When Wallace died in 1998, ...") or a short adverbial ("Hours
+    /// later, ..."); `s` itself otherwise.
+    fn main_clause_start(&self, toks: &[Tok], s: usize) -> usize {
+        let comma = (s..toks.len().min(s + 25))
+            .take_while(|&k| {
+                !matches!(
+                    toks[k].kind,
+                    Tk::Quote(_) | Tk::Punct('.' | '!' | '?' | ';' | ':')
+                )
+            })
+            .find(|&k| Self::is_punct(toks, k, &[',']));
+        let Some(c) = comma else {
+            return s;
+        };
+        let first = self.word(toks, s).unwrap_or("");
+        let adverbial = c - s <= 4
+            && (s..c).any(|k| {
+                self.word(toks, k).is_some_and(|w| {
+                    ADVERBIALS.contains(&w.to_lowercase().as_str()) || self.words.is("time", w)
+                })
+            });
+        if SUBORDINATORS.contains(&first) || adverbial {
+            c + 1
+        } else {
+            s
+        }
     }
 
     /// The mention right before the speech verb at `cue` (past adverbs and asides).

@@ -1035,4 +1035,26 @@ mod tests {
         );
         assert_eq!(who.as_deref(), Some("Sanders"));
     }
+
+    #[test]
+    fn a_participle_takes_the_subject_of_the_main_clause() {
+        // a speech noun ("comment") is no verb with a subject of its own
+        let (_, who, _) =
+            one("Maria Lopez posted a Facebook comment of her own, saying, \"We are thrilled.\"");
+        assert_eq!(who.as_deref(), Some("Maria Lopez"));
+        // an opening adverbial ("Hours later,") is not the subject
+        let (_, who, _) = one(
+            "Hours later, Paul Reyes returned the favor, telling reporters, \"She is a friend.\"",
+        );
+        assert_eq!(who.as_deref(), Some("Paul Reyes"));
+    }
+
+    #[test]
+    fn a_colon_lead_skips_an_opening_subordinate_clause() {
+        let (_, who, _) = one(
+            "When Karen Holt resigned in 1998, Governor Paul Reyes released a statement: \"We \
+             will miss her.\"",
+        );
+        assert_eq!(who.as_deref(), Some("Paul Reyes"));
+    }
 }
