@@ -28,6 +28,9 @@ pub enum ListKind {
     /// Action verbs: `lemma <TAB> kind <TAB> inflected forms separated by | <TAB> object role
     /// <TAB> prepositions <TAB> flags` (see the file's header).
     ActionVerbs,
+    /// Acts named by a noun with its doer as possessor ("the FBI's probe into X"):
+    /// `noun <TAB> verb lemma <TAB> prepositions of the target separated by |`.
+    ActionNouns,
     /// Function words the action parser reads: `word <TAB> class` (auxiliaries, negators,
     /// pronouns, clause words, time words, actor heads).
     ActionWords,
@@ -76,6 +79,7 @@ impl ListKind {
         ListKind::States,
         ListKind::SpeechVerbs,
         ListKind::ActionVerbs,
+        ListKind::ActionNouns,
         ListKind::ActionWords,
         ListKind::Units,
         ListKind::SentenceStarters,
@@ -105,6 +109,7 @@ impl ListKind {
             ListKind::States => include_str!("states.tsv"),
             ListKind::SpeechVerbs => include_str!("speech_verbs.txt"),
             ListKind::ActionVerbs => include_str!("action_verbs.tsv"),
+            ListKind::ActionNouns => include_str!("action_nouns.tsv"),
             ListKind::ActionWords => include_str!("action_words.tsv"),
             ListKind::Units => include_str!("units.txt"),
             ListKind::SentenceStarters => include_str!("sentence_starters.txt"),

@@ -83,7 +83,9 @@ struct Seen {
 }
 
 /// Pronouns the entity index resolves by gender and kind.
-const PRONOUNS: [&str; 7] = ["he", "him", "she", "her", "it", "they", "them"];
+const PRONOUNS: [&str; 10] = [
+    "he", "him", "his", "she", "her", "it", "its", "they", "them", "their",
+];
 
 /// How far back (in sentences) a pronoun may reach.
 const PRONOUN_REACH: usize = 3;
@@ -367,9 +369,9 @@ impl<'a> Resolver<'a> {
     ) -> Option<(Resolved, Source)> {
         let low = s.low(k);
         let kinds: &[Kind] = match low {
-            "he" | "she" | "him" | "her" => &[Kind::Person],
-            "it" => &[Kind::Org],
-            "they" | "them" => &[Kind::Group, Kind::Org],
+            "he" | "she" | "him" | "her" | "his" => &[Kind::Person],
+            "it" | "its" => &[Kind::Org],
+            "they" | "them" | "their" => &[Kind::Group, Kind::Org],
             _ => return None,
         };
         let t = s.toks[k];
@@ -389,7 +391,7 @@ impl<'a> Resolver<'a> {
         hint: &str,
     ) -> Option<(Resolved, Source)> {
         let gender = match hint {
-            "he" | "him" => Some(Gender::Male),
+            "he" | "him" | "his" => Some(Gender::Male),
             "she" | "her" => Some(Gender::Female),
             _ => None,
         };

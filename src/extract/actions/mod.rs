@@ -19,6 +19,7 @@
 
 mod actor;
 mod chunk;
+mod nominal;
 mod tokens;
 mod words;
 
@@ -29,6 +30,7 @@ use crate::resolve::Entities;
 use crate::span::RangeIndex;
 use actor::{Resolved, Resolver, Source};
 use chunk::{complement, np_left, np_right, subject_left, verb_group, Subject, Voice};
+use nominal::{ActNouns, NounAct, Possessor};
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 use tokens::Sentence;
@@ -64,6 +66,29 @@ fn nearest_name(s: &Sentence, k: usize) -> Option<Range<usize>> {
     Some(start..end)
 }
 
+/// The normalized byte range of tokens `r` of the sentence in `cx`.
+fn norm_range(cx: &Context, r: &Range<usize>) -> Range<usize> {
+    let b = cx.s.byte_range(r.clone());
+    cx.base + b.start..cx.base + b.end
+}
+
+/// The phrase of tokens `r`, with its original text and span.
+fn phrase_of(doc: &Document, cx: &Context, r: &Range<usize>) -> Phrase {
+    let n = norm_range(cx, r);
+    Phrase {
+        text: doc.orig_text(n.clone()).to_string(),
+        span: doc.to_orig(n),
+    }
+}
+
+/// The count of the sentence in `cx` that lies inside `phrase`, by index into the article's.
+fn count_in(cx: &Context, article: &Article, phrase: &Phrase) -> Option<usize> {
+    cx.counts
+        .iter()
+        .copied()
+        .find(|&i| phrase.span.contains(article.counts[i].span))
+}
+
 /// Whether `later` repeats `earlier`: same verb and actor, in the same sentence or with the
 /// same (or no) target and object.
 fn same_act(earlier: &Action, later: &Action) -> bool {
@@ -91,6 +116,7 @@ fn surname(a: &Action) -> String {
 pub(crate) struct ActionExtractor {
     verbs: VerbTable,
     words: WordClasses,
+    nouns: ActNouns,
 }
 
 /// The verb group read just before, in the same sentence: what a coordinated verb or a
@@ -119,7 +145,12 @@ impl ActionExtractor {
     pub(crate) fn new(lexicon: &Lexicon) -> ActionExtractor {
         let verbs = VerbTable::new(lexicon);
         let words = WordClasses::new(lexicon).with_verbs(&verbs);
-        ActionExtractor { verbs, words }
+        let nouns = ActNouns::new(lexicon, &verbs);
+        ActionExtractor {
+            verbs,
+            words,
+            nouns,
+        }
     }
 
     /// The Action records of `doc`, given the records of the earlier stages in `article` and
@@ -194,6 +225,15 @@ impl ActionExtractor {
             }
             if t.class & class::SPEECH != 0 {
                 self.speech(cx, i, resolver, &mut prev);
+                continue;
+            }
+            // "the FBI's probe into the emails": an act named by a noun
+            if let Some(act) = self.nouns.find(s, i) {
+                if let Some(action) = self.nominal(cx, &act, resolver, article) {
+                    if !out.iter().any(|a: &Action| same_act(a, &action)) {
+                        out.push(action);
+                    }
+                }
                 continue;
             }
             // function words are never action verbs: skip the lookup
@@ -450,17 +490,8 @@ impl ActionExtractor {
             object = comp.infinitive.clone();
         }
         let doc = resolver.doc();
-        let abs = |r: &Range<usize>| {
-            let b = s.byte_range(r.clone());
-            cx.base + b.start..cx.base + b.end
-        };
-        let phrase = |r: &Range<usize>| {
-            let n = abs(r);
-            Phrase {
-                text: doc.orig_text(n.clone()).to_string(),
-                span: doc.to_orig(n),
-            }
-        };
+        let abs = |r: &Range<usize>| norm_range(cx, r);
+        let phrase = |r: &Range<usize>| phrase_of(doc, cx, r);
         // a phrase must hold more than a determiner ("confirmed a ...")
         let content = |r: &Range<usize>| r.clone().any(|k| s.toks[k].word && !s.is(k, class::DET));
         let target = target.filter(content).map(|r| phrase(&r));
@@ -469,12 +500,7 @@ impl ActionExtractor {
             // "ELEVEN POLICE KILLED": an act on nothing is a passive headline or no act
             return None;
         }
-        let count = target.as_ref().and_then(|t| {
-            cx.counts
-                .iter()
-                .copied()
-                .find(|&i| t.span.contains(article.counts[i].span))
-        });
+        let count = target.as_ref().and_then(|t| count_in(cx, article, t));
         let verb_tokens = group.start..group.after.max(comp.end);
         let mut clause = abs(&verb_tokens);
         let sentence_norm = cx.base..cx.base + s.text.len();
@@ -499,6 +525,39 @@ impl ActionExtractor {
             count,
             negated: group.negated,
             rule: rule.to_string(),
+        })
+    }
+
+    /// The record of an act named by a noun ("the FBI's probe into X"): its possessor is
+    /// the actor, the phrase after its preposition the target.
+    fn nominal(
+        &self,
+        cx: &Context,
+        act: &NounAct,
+        resolver: &mut Resolver,
+        article: &Article,
+    ) -> Option<Action> {
+        let s = cx.s;
+        let entry = self.verbs.entries.get(act.entry)?;
+        let actor = match &act.possessor {
+            Possessor::Np(r) => resolver.noun_phrase(s, r.clone(), cx.base, cx.index, false),
+            Possessor::Pronoun(k) => resolver.pronoun(s, *k, cx.base, cx.index).map(|(a, _)| a),
+        }?;
+        let doc = resolver.doc();
+        let target = phrase_of(doc, cx, &act.target);
+        let clause = norm_range(cx, &act.tokens);
+        Some(Action {
+            verb: entry.lemma.clone(),
+            kind: entry.kind.clone(),
+            text: doc.orig_text(clause.clone()).to_string(),
+            span: doc.to_orig(clause),
+            sentence: cx.index,
+            actor: Some(actor.actor(doc)),
+            count: count_in(cx, article, &target),
+            target: Some(target),
+            object: None,
+            negated: false,
+            rule: "nominal".to_string(),
         })
     }
 }
