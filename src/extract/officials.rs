@@ -183,9 +183,21 @@ impl OfficialExtractor {
                     i if i == toks.len() => toks.len(),
                     i => i + 1,
                 };
-                let mut role = self
-                    .title_before(text, toks, &titles, hit, a, si)
-                    .or_else(|| self.appositive_after(text, toks, &titles, hit, hits, b, si))
+                // "Rep. Elijah Cummings (D-Md.), chair of the platform committee": the role
+                // phrase after the name is more specific than an abbreviated title before it
+                let before = self.title_before(text, toks, &titles, hit, a, si);
+                let abbreviated = before.as_ref().is_some_and(|r| {
+                    r.title
+                        .as_ref()
+                        .is_some_and(|t| text[t.clone()].ends_with('.'))
+                });
+                let after = if before.is_none() || abbreviated {
+                    self.appositive_after(text, toks, &titles, hit, hits, b, si)
+                } else {
+                    None
+                };
+                let mut role = after
+                    .or(before)
                     .or_else(|| self.appositive_before(text, toks, &titles, hit, a, si));
                 let (party, state) = self.party_state(text, hit.range.end);
                 if role.is_none() && state.is_some() {
@@ -205,6 +217,14 @@ impl OfficialExtractor {
                 // "hosts Joe Scarborough and Mika Brzezinski": a plural title covers both
                 if role.is_none() {
                     role = self.shared_title(text, &roles, si, hit);
+                    // each of them holds the title in the singular ("host")
+                    if let Some(r) = role.as_mut() {
+                        let single = r.title.clone().map(|t| singular(text, t));
+                        r.title.clone_from(&single);
+                        if let Some(prev) = roles.last_mut() {
+                            prev.title = single;
+                        }
+                    }
                 }
                 if let Some(mut r) = role {
                     r.party = party.or(r.party);
@@ -491,7 +511,17 @@ impl OfficialExtractor {
         b: usize,
         si: usize,
     ) -> Option<Role> {
-        let between = text.get(hit.range.end..toks.get(b)?.start)?;
+        let mut b = b;
+        let mut between = text.get(hit.range.end..toks.get(b)?.start)?;
+        if between.trim() == "(" {
+            // "Rep. Elijah Cummings (D-Md.), chair of ...": read on past the parenthetical
+            let close = hit.range.end + text.get(hit.range.end..)?.find(')')?;
+            if close - hit.range.end > 24 {
+                return None;
+            }
+            b = toks.partition_point(|t| t.start <= close);
+            between = text.get(close + 1..toks.get(b)?.start)?;
+        }
         // "Hillary Clinton served as secretary of state": a role given by the predicate
         let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
         let serves = between.trim().is_empty()
@@ -1042,6 +1072,20 @@ fn title_covering(titles: &[(usize, usize, usize)], j: usize) -> Option<&(usize,
     titles.get(i).filter(|t| t.0 <= j)
 }
 
+/// The singular of a plural title, as a shorter range of the same text ("hosts" -> "host",
+/// "Sens." -> "Sen").
+fn singular(text: &str, title: Range<usize>) -> Range<usize> {
+    let t = &text[title.clone()];
+    let cut = if t.ends_with("s.") {
+        2
+    } else if t.ends_with('s') && !t.ends_with("ss") {
+        1
+    } else {
+        0
+    };
+    title.start..title.end - cut
+}
+
 /// The gender of the first personal pronoun in the few words after `from` ("began her
 /// speech"), up to the end of the clause or the next name `until`.
 fn pronoun_gender_after(text: &str, from: usize, until: Option<usize>) -> Option<names::Gender> {
@@ -1073,6 +1117,35 @@ mod tests {
             .into_iter()
             .map(|o| (o.name, o.title))
             .collect()
+    }
+
+    #[test]
+    fn a_role_phrase_after_the_name_beats_an_abbreviated_title() {
+        let o = officials("Rep. Karen Holt (D-Md.), chair of the ethics panel, spoke first.");
+        assert_eq!(o[0].title.as_deref(), Some("chair of the ethics panel"));
+        assert_eq!(o[0].party.as_deref(), Some("D"));
+        assert_eq!(o[0].state.as_deref(), Some("Md."));
+        // a full title before the name stays
+        let o = officials("Commerce Secretary Gina Raimondo, a former governor, spoke.");
+        assert_eq!(o[0].title.as_deref(), Some("Commerce Secretary"));
+    }
+
+    #[test]
+    fn a_shared_plural_title_is_each_person_s_in_the_singular() {
+        let o = brief("Morning Joe hosts Joe Scarborough and Mika Brzezinski asked.");
+        assert_eq!(
+            o,
+            [
+                (
+                    "Joe Scarborough".to_string(),
+                    Some("Morning Joe host".to_string())
+                ),
+                (
+                    "Mika Brzezinski".to_string(),
+                    Some("Morning Joe host".to_string())
+                ),
+            ]
+        );
     }
 
     #[test]
