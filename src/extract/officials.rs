@@ -229,6 +229,10 @@ impl OfficialExtractor {
                 if let Some(mut r) = role {
                     r.party = party.or(r.party);
                     r.state = state.or(r.state);
+                    // "Sen. Elizabeth Warren of Massachusetts": the state after a titled name
+                    if r.state.is_none() && r.title.is_some() {
+                        r.state = self.state_of(text, hit.range.end);
+                    }
                     roles.push(r);
                 }
             }
@@ -755,6 +759,32 @@ impl OfficialExtractor {
         })
     }
 
+    /// The full state name in " of Massachusetts" right after `pos`, not the start of a
+    /// longer name ("of Washington Post") or a possessive ("of California's").
+    fn state_of(&self, text: &str, pos: usize) -> Option<String> {
+        let rest = text.get(pos..)?.strip_prefix(" of ")?;
+        let words: Vec<&str> = rest.split(' ').take(2).collect();
+        for n in [2, 1] {
+            let Some(first) = words.get(..n) else {
+                continue;
+            };
+            let name = first.join(" ");
+            let name = name.trim_end_matches([',', '.', ';', ':', ')']);
+            if !self.state_names.contains(name) {
+                continue;
+            }
+            let after = &rest[name.len()..];
+            let longer = after
+                .strip_prefix(' ')
+                .is_some_and(|a| a.starts_with(char::is_uppercase));
+            if after.starts_with('\'') || longer {
+                return None;
+            }
+            return Some(name.to_string());
+        }
+        None
+    }
+
     /// Party and state from "(D-Ore.)", ", D-Mass.," or ", a Democrat from Oregon" after `pos`.
     fn party_state(&self, text: &str, pos: usize) -> (Option<String>, Option<String>) {
         let after = &text[pos..];
@@ -1146,6 +1176,16 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn of_state_after_a_titled_name() {
+        let o = officials("Sen. Karen Holt of Massachusetts voted no.");
+        assert_eq!(o[0].state.as_deref(), Some("Massachusetts"));
+        let o = officials("Rep. Paul Reyes of New Hampshire voted no.");
+        assert_eq!(o[0].state.as_deref(), Some("New Hampshire"));
+        let o = officials("Editor Paul Reyes of Washington Post fame spoke.");
+        assert_eq!(o[0].state, None);
     }
 
     #[test]
