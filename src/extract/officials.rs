@@ -535,6 +535,10 @@ impl OfficialExtractor {
         if between.trim() != "," && !serves {
             return None;
         }
+        // "Eric Herzik, who chairs the political science department": a role given by a verb
+        if between.trim() == "," && word(b) == "who" && HEADS_VERBS.contains(&word(b + 1)) {
+            return self.heads_role(text, toks, hit, b + 1, si);
+        }
         let mut i = b;
         let relative = serves || toks[i].text(text) == "who";
         if serves {
@@ -609,6 +613,53 @@ impl OfficialExtractor {
             "appositive",
             hit.range.clone(),
         )
+    }
+
+    /// The role "chairs the political science department" read from the verb at token `v`
+    /// to the end of its object (the comma, a clause word or ten words).
+    fn heads_role(
+        &self,
+        text: &str,
+        toks: &[Token],
+        hit: &NameHit,
+        v: usize,
+        si: usize,
+    ) -> Option<Role> {
+        let mut end = v + 1;
+        while end < toks.len() && end - v < 10 && toks[end].joined {
+            if self.clause.contains(toks[end].text(text)) {
+                break;
+            }
+            end += 1;
+        }
+        // a verb and at least a determiner and a noun
+        if end - v < 3 {
+            return None;
+        }
+        let title = toks[v].start..toks[end - 1].end;
+        let org = (v + 1..end)
+            .find(|&k| toks[k].cap && k > v + 1 && matches!(toks[k - 1].text(text), "of" | "at"))
+            .map(|k| toks[k].start..toks[end - 1].end);
+        // what is led must be a body ("the history department"), not "the charge"
+        let head = toks[end - 1].text(text);
+        let body = ORG_NOUNS.contains(&head.to_lowercase().as_str())
+            || self.names.is_org_word(head)
+            || org.is_some();
+        if !body {
+            return None;
+        }
+        Some(Role {
+            name: hit.range.clone(),
+            mention: hit.range.clone(),
+            sentence: si,
+            scope: title.clone(),
+            title: Some(title),
+            org,
+            pattern: None,
+            party: None,
+            state: None,
+            rule: "appositive-verb",
+        })
     }
 
     /// "a spokesman for Twitter, Christopher Abboud": the role phrase before the name.
@@ -1102,6 +1153,40 @@ fn title_covering(titles: &[(usize, usize, usize)], j: usize) -> Option<&(usize,
     titles.get(i).filter(|t| t.0 <= j)
 }
 
+/// Verbs whose subject holds a role over their object ("who chairs the committee").
+const HEADS_VERBS: [&str; 12] = [
+    "chairs", "chaired", "heads", "headed", "leads", "led", "directs", "directed", "oversees",
+    "oversaw", "runs", "ran",
+];
+
+/// Lowercase heads of bodies a person can chair or run ("department", "committee").
+const ORG_NOUNS: [&str; 24] = [
+    "department",
+    "committee",
+    "subcommittee",
+    "agency",
+    "office",
+    "campaign",
+    "company",
+    "firm",
+    "group",
+    "panel",
+    "council",
+    "board",
+    "institute",
+    "program",
+    "team",
+    "division",
+    "bureau",
+    "unit",
+    "organization",
+    "foundation",
+    "center",
+    "commission",
+    "school",
+    "caucus",
+];
+
 /// The singular of a plural title, as a shorter range of the same text ("hosts" -> "host",
 /// "Sens." -> "Sen").
 fn singular(text: &str, title: Range<usize>) -> Range<usize> {
@@ -1186,6 +1271,18 @@ mod tests {
         assert_eq!(o[0].state.as_deref(), Some("New Hampshire"));
         let o = officials("Editor Paul Reyes of Washington Post fame spoke.");
         assert_eq!(o[0].state, None);
+    }
+
+    #[test]
+    fn who_chairs_gives_the_role() {
+        let o = officials("\"It is hard,\" said Paul Reyes, who chairs the history department at Yale University.");
+        assert_eq!(
+            o[0].title.as_deref(),
+            Some("chairs the history department at Yale University")
+        );
+        assert_eq!(o[0].org.as_deref(), Some("Yale University"));
+        assert!(officials("Paul Reyes, who runs, said no.").is_empty());
+        assert!(officials("Paul Reyes, who led the charge against it, said no.").is_empty());
     }
 
     #[test]
