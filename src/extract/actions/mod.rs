@@ -144,8 +144,10 @@ struct Context<'s, 'a> {
 impl ActionExtractor {
     pub(crate) fn new(lexicon: &Lexicon) -> ActionExtractor {
         let verbs = VerbTable::new(lexicon);
-        let words = WordClasses::new(lexicon).with_verbs(&verbs);
         let nouns = ActNouns::new(lexicon, &verbs);
+        let words = WordClasses::new(lexicon)
+            .with_verbs(&verbs)
+            .with_act_nouns(nouns.words());
         ActionExtractor {
             verbs,
             words,

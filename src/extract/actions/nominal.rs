@@ -4,6 +4,8 @@
 
 use super::chunk::{np_left, np_right};
 use super::tokens::Sentence;
+#[cfg(doc)]
+use super::words::WordClasses;
 use super::words::{class, VerbTable};
 use crate::lexicon::{Lexicon, ListKind};
 use rustc_hash::FxHashMap;
@@ -70,11 +72,17 @@ impl ActNouns {
         ActNouns { nouns }
     }
 
+    /// Every act noun, lowercase, for [`WordClasses::with_act_nouns`].
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.nouns.keys().map(String::as_str)
+    }
+
     /// The act named by the noun at token `i`, when a possessor comes before it and one of
-    /// its prepositions with a target right after it.
+    /// its prepositions with a target right after it. Tokens come from a [`Sentence`] whose
+    /// word classes know the act nouns.
     pub fn find(&self, s: &Sentence, i: usize) -> Option<NounAct> {
         let t = s.toks.get(i)?;
-        if !t.word || t.cap || self.nouns.is_empty() {
+        if !t.word || t.cap || !t.act_noun {
             return None;
         }
         // the possessor, past a few lowercase modifiers ("ongoing", "proposed temporary")
@@ -140,10 +148,13 @@ mod tests {
     fn find(text: &str, noun: &str) -> Option<(String, String, String)> {
         let lexicon = Lexicon::default();
         let verbs = VerbTable::new(&lexicon);
-        let words = WordClasses::new(&lexicon).with_verbs(&verbs);
+        let nouns = ActNouns::new(&lexicon, &verbs);
+        let words = WordClasses::new(&lexicon)
+            .with_verbs(&verbs)
+            .with_act_nouns(nouns.words());
         let s = Sentence::new(text, &words);
         let i = (0..s.toks.len()).find(|&i| s.low(i) == noun)?;
-        let act = ActNouns::new(&lexicon, &verbs).find(&s, i)?;
+        let act = nouns.find(&s, i)?;
         let who = match act.possessor {
             Possessor::Np(r) => s.text_of(r).to_string(),
             Possessor::Pronoun(k) => s.word(k).to_string(),

@@ -19,6 +19,8 @@ pub(super) struct Token {
     pub class: u32,
     /// 1 + slot in the verb table, 0 for no verb form (see [`super::words::Lex`]).
     pub verb: u32,
+    /// A noun that names an act ("probe").
+    pub act_noun: bool,
 }
 
 /// A tokenized sentence: its text, lowercase copy and tokens.
@@ -61,6 +63,7 @@ impl<'a> Sentence<'a> {
                     digit: false,
                     class: 0,
                     verb: 0,
+                    act_noun: false,
                 });
                 i += len;
                 continue;
@@ -152,6 +155,7 @@ fn word_token(text: &str, lower: &str, start: usize, end: usize, words: &WordCla
         digit: first.is_ascii_digit(),
         class: cls,
         verb: lex.verb,
+        act_noun: lex.act_noun,
     }
 }
 

@@ -260,6 +260,8 @@ pub(super) struct Lex {
     pub class: u32,
     /// 1 + the word's slot in the verb table ([`VerbTable::list`]); 0 for no verb form.
     pub verb: u32,
+    /// A noun that names an act ("probe", "support"; see `action_nouns.tsv`).
+    pub act_noun: bool,
 }
 
 /// Lowercase word → class flags (from `action_words.tsv`) and verb-table slot.
@@ -285,6 +287,14 @@ impl WordClasses {
     pub fn with_verbs(mut self, verbs: &VerbTable) -> WordClasses {
         for (form, &slot) in &verbs.forms {
             self.map.entry(form.clone()).or_default().verb = slot + 1;
+        }
+        self
+    }
+
+    /// Mark `nouns` (lowercase) as nouns that name acts.
+    pub fn with_act_nouns<'n>(mut self, nouns: impl Iterator<Item = &'n str>) -> WordClasses {
+        for noun in nouns {
+            self.map.entry(noun.to_string()).or_default().act_noun = true;
         }
         self
     }
