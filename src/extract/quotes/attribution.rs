@@ -712,6 +712,15 @@ impl<'a> Sieves<'a> {
                     _ => {}
                 }
             }
+            // "Clinton, 35, the daughter of ..., said": an age is one more aside
+            let age = c >= 2
+                && self
+                    .word(toks, c - 1)
+                    .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+                && Self::is_punct(toks, c - 2, &[',']);
+            if age {
+                c -= 2;
+            }
             let before = c.checked_sub(1).and_then(|b| self.np_backward(toks, b, 0));
             if let Some(np) = before.clone().filter(|np| np.kind != NpKind::Desc) {
                 return Some(np);

@@ -1057,4 +1057,13 @@ mod tests {
         );
         assert_eq!(who.as_deref(), Some("Paul Reyes"));
     }
+
+    #[test]
+    fn as_x_put_it_and_an_age_aside() {
+        let (_, who, _) = one("As Karen Holt, a professor of law, put it, \"This is new.\"");
+        assert_eq!(who.as_deref(), Some("Karen Holt"));
+        let (_, who, _) =
+            one("Karen Holt, 35, the daughter of a senator, said on Monday, \"We will be glad.\"");
+        assert_eq!(who.as_deref(), Some("Karen Holt"));
+    }
 }
