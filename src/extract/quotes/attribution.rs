@@ -297,6 +297,26 @@ impl<'a> Sieves<'a> {
                 .get(pi)
                 .is_some_and(|d| d.np.is_some() || d.continues.is_some());
             if near && speaks {
+                // "“...,” Ebeling said, and her husband cut in. “...”": a new speaker
+                // named after the previous quote takes this one
+                if s0 > 0 && sentences[s0 - 1].paragraph == para {
+                    let before = sentences[s0 - 1].norm.clone();
+                    if let Some((np, cue)) = self.sentence_speaker(before, false) {
+                        // a new clause ("..., and her husband cut in"), not an aside on
+                        // the same speaker ("Michael Lamberty, a Lufthansa spokesman")
+                        let new_clause =
+                            done.get(pi).and_then(|d| d.np.as_ref()).is_some_and(|x| {
+                                self.norm()
+                                    .get(x.range.end..np.range.start)
+                                    .is_some_and(|gap| {
+                                        [" and ", " but ", ". "].iter().any(|c| gap.contains(c))
+                                    })
+                            });
+                        if np.range.start >= p.outer.end && new_clause {
+                            return a.with(np, Some(cue.unwrap_or_default()), "sentence-before");
+                        }
+                    }
+                }
                 a.continues = Some(pi);
                 a.cue = done.get(pi).and_then(|d| d.cue.clone());
                 a.rule = "continued";

@@ -1066,4 +1066,22 @@ mod tests {
             one("Karen Holt, 35, the daughter of a senator, said on Monday, \"We will be glad.\"");
         assert_eq!(who.as_deref(), Some("Karen Holt"));
     }
+
+    #[test]
+    fn a_new_speaker_between_two_quotes_takes_the_second() {
+        let q = triples(
+            "\"Tell her I called,\" Karen Holt said, and her husband Paul Reyes cut in. \"She \
+             knows already.\"",
+        );
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("Karen Holt"));
+        assert_eq!(q[1].1.as_deref(), Some("Paul Reyes"));
+        // an aside on the same speaker keeps the quote going
+        let q = triples(
+            "\"We are looking,\" Paul Reyes, a company spokesman told the BBC. \"We will \
+             see.\"",
+        );
+        assert_eq!(q[1].1.as_deref(), Some("Paul Reyes"));
+        assert_eq!(q[1].2, "continued");
+    }
 }
