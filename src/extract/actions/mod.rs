@@ -66,6 +66,30 @@ fn nearest_name(s: &Sentence, k: usize) -> Option<Range<usize>> {
     Some(start..end)
 }
 
+/// The record of an act of `entry` by `actor`, read from the normalized range `clause` of
+/// the sentence in `cx`; no target or object yet, not negated.
+fn record(
+    doc: &Document,
+    cx: &Context,
+    entry: &VerbEntry,
+    clause: Range<usize>,
+    actor: &Resolved,
+) -> Action {
+    Action {
+        verb: entry.lemma.clone(),
+        kind: entry.kind.clone(),
+        text: doc.orig_text(clause.clone()).to_string(),
+        span: doc.to_orig(clause),
+        sentence: cx.index,
+        actor: Some(actor.actor(doc)),
+        target: None,
+        object: None,
+        count: None,
+        negated: false,
+        rule: String::new(),
+    }
+}
+
 /// The normalized byte range of tokens `r` of the sentence in `cx`.
 fn norm_range(cx: &Context, r: &Range<usize>) -> Range<usize> {
     let b = cx.s.byte_range(r.clone());
@@ -516,17 +540,12 @@ impl ActionExtractor {
             rule
         };
         Some(Action {
-            verb: entry.lemma.clone(),
-            kind: entry.kind.clone(),
-            text: doc.orig_text(clause.clone()).to_string(),
-            span: doc.to_orig(clause),
-            sentence: cx.index,
-            actor: Some(actor.actor(doc)),
             target,
             object,
             count,
             negated: group.negated,
             rule: rule.to_string(),
+            ..record(doc, cx, entry, clause, &actor)
         })
     }
 
@@ -549,17 +568,10 @@ impl ActionExtractor {
         let target = phrase_of(doc, cx, &act.target);
         let clause = norm_range(cx, &act.tokens);
         Some(Action {
-            verb: entry.lemma.clone(),
-            kind: entry.kind.clone(),
-            text: doc.orig_text(clause.clone()).to_string(),
-            span: doc.to_orig(clause),
-            sentence: cx.index,
-            actor: Some(actor.actor(doc)),
             count: count_in(cx, article, &target),
             target: Some(target),
-            object: None,
-            negated: false,
             rule: "nominal".to_string(),
+            ..record(doc, cx, entry, clause, &actor)
         })
     }
 }
