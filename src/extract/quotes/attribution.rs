@@ -617,7 +617,8 @@ impl<'a> Sieves<'a> {
     /// The subject of the speech verb at token `cue`: the mention ending right before it,
     /// past adverbs, a parenthesis or an appositive.
     fn subject_of(&self, toks: &[Tok], cue: usize) -> Option<Np> {
-        self.subject_near(toks, cue)
+        self.relative_subject(toks, cue)
+            .or_else(|| self.subject_near(toks, cue))
             .or_else(|| self.clause_subject(toks, cue))
             .or_else(|| self.participle_subject(toks, cue))
     }
@@ -655,6 +656,27 @@ impl<'a> Sieves<'a> {
             (c - s <= 4).then(|| self.np_forward(toks, c + 1)).flatten()
         })?;
         (np.range.end <= toks[cue].start).then_some(np)
+    }
+
+    /// The antecedent of "who" right before the speech verb at `cue`, past an auxiliary:
+    /// "Trump, who has said he wants to be a \"neutral\" broker".
+    fn relative_subject(&self, toks: &[Tok], cue: usize) -> Option<Np> {
+        let mut k = cue.checked_sub(1)?;
+        if self
+            .word(toks, k)
+            .is_some_and(|w| matches!(w, "has" | "had" | "have" | "also" | "then" | "later"))
+        {
+            k = k.checked_sub(1)?;
+        }
+        if self.word(toks, k)? != "who" {
+            return None;
+        }
+        let mut a = k.checked_sub(1)?;
+        if Self::is_punct(toks, a, &[',']) {
+            a = a.checked_sub(1)?;
+        }
+        self.np_backward(toks, a, 0)
+            .filter(|np| np.kind != NpKind::Pronoun)
     }
 
     /// True when the speech word at `v` is a noun, not a verb: its base form after a

@@ -1084,4 +1084,11 @@ mod tests {
         assert_eq!(q[1].1.as_deref(), Some("Paul Reyes"));
         assert_eq!(q[1].2, "continued");
     }
+
+    #[test]
+    fn who_said_takes_the_antecedent() {
+        let (_, who, _) =
+            one("Karen Holt slammed Paul Reyes, who has said he wants to be a \"neutral\" broker.");
+        assert_eq!(who.as_deref(), Some("Paul Reyes"));
+    }
 }
