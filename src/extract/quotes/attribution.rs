@@ -271,6 +271,19 @@ impl<'a> Sieves<'a> {
         if let Some(np) = self.colon_name(&toks, t) {
             return a.with(np, None, "colon-name");
         }
+        // "And continued: \"...\"": a speech verb with no subject of its own goes on from the
+        // quote before, when that one has a speaker
+        if let (Some(cue), Some(pi)) = (self.subjectless_cue(&toks, t), qi.checked_sub(1)) {
+            let speaks = done
+                .get(pi)
+                .is_some_and(|d| d.np.is_some() || d.continues.is_some());
+            if speaks {
+                a.continues = Some(pi);
+                a.cue = Some(cue.to_string());
+                a.rule = "continued";
+                return a;
+            }
+        }
         if !starts_sentence {
             return a;
         }
@@ -658,6 +671,24 @@ impl<'a> Sieves<'a> {
         (np.range.end <= toks[cue].start).then_some(np)
     }
 
+    /// The lemma of a speech verb that opens the sentence of the quote at token `t` with no
+    /// subject ("And continued:", "Then added,").
+    fn subjectless_cue(&self, toks: &[Tok], t: usize) -> Option<&'a str> {
+        let mut k = t.checked_sub(1)?;
+        if Self::is_punct(toks, k, &[':', ',']) {
+            k = k.checked_sub(1)?;
+        }
+        let (lemma, _) = self.cue(toks, k)?;
+        let opens = (0..k).rev().find(|&j| {
+            !self.word(toks, j).is_some_and(|w| {
+                CONJUNCTIONS.contains(&w.to_lowercase().as_str()) || self.adverb(w)
+            })
+        });
+        let first =
+            opens.is_none_or(|j| matches!(toks[j].kind, Tk::Punct('.' | '!' | '?') | Tk::Quote(_)));
+        first.then_some(lemma)
+    }
+
     /// The antecedent of "who" right before the speech verb at `cue`, past an auxiliary:
     /// "Trump, who has said he wants to be a \"neutral\" broker".
     fn relative_subject(&self, toks: &[Tok], cue: usize) -> Option<Np> {
@@ -750,6 +781,8 @@ impl<'a> Sieves<'a> {
                 }
                 match toks[c].kind {
                     Tk::Punct(',') => break,
+                    // an abbreviation's period ("R-Wis., said") goes on
+                    Tk::Punct('.') if !self.ends_sentence(toks, c) => {}
                     Tk::Quote(_) | Tk::Punct(';' | ':' | '.') => return None,
                     _ => {}
                 }

@@ -1091,4 +1091,18 @@ mod tests {
             one("Karen Holt slammed Paul Reyes, who has said he wants to be a \"neutral\" broker.");
         assert_eq!(who.as_deref(), Some("Paul Reyes"));
     }
+
+    #[test]
+    fn a_subjectless_cue_goes_on_from_the_quote_before() {
+        let q = triples("Ms Holt insisted: \"We did well.\" And continued: \"We can be proud.\"");
+        assert_eq!(q[1].1.as_deref(), Some("Holt"));
+        assert_eq!(q[1].2, "continued");
+    }
+
+    #[test]
+    fn an_abbreviated_state_aside_does_not_stop_the_subject_search() {
+        let (_, who, _) =
+            one("Sen. Paul Reyes, R-Wis., said in an op-ed before a hearing, \"The plan failed.\"");
+        assert_eq!(who.as_deref(), Some("Paul Reyes"));
+    }
 }
