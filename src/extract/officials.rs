@@ -299,6 +299,27 @@ impl OfficialExtractor {
             if !the || last - start < 1 && first == start && last == first {
                 continue;
             }
+            // "explained Teal Baker, the national director": an appositive to a name the
+            // finder does not know belongs to that name, not to an earlier person
+            let the_at = toks[start - 1].start;
+            let before = text[..the_at].trim_end();
+            if let Some(rest) = before.strip_suffix(',') {
+                // two capitalised words that are no function words: a full name
+                let mut words = rest.split_whitespace().rev().take(2);
+                let name_like = |w: Option<&str>| {
+                    w.is_some_and(|w| {
+                        w.starts_with(char::is_uppercase)
+                            && w.chars()
+                                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                            && !self.function.contains(w)
+                    })
+                };
+                let full_name = name_like(words.next()) && name_like(words.next());
+                let named = hits.iter().any(|h| h.range.end == rest.len());
+                if full_name && !named {
+                    continue;
+                }
+            }
             let title =
                 toks[start].start..toks[last].end + usize::from(abbrev_dot(text, &toks[last]));
             let ttext = &text[title.clone()];
@@ -406,11 +427,13 @@ impl OfficialExtractor {
                 continue;
             };
             let e = m.end();
-            // a plural title ("hosts", "Sens.") covers the whole word
+            // a plural title ("hosts", "Sens.") covers the whole word; a title that ends in
+            // "s" has no plural in "s" ("Pres" is not the singular of "Press")
+            let plural_s = text[e..].starts_with('s') && !text[..e].ends_with(['s', 'S']);
             let last = toks[i..]
                 .iter()
                 .take_while(|x| x.start < e)
-                .position(|x| x.end == e || x.end == e + 1 && text[e..].starts_with('s'));
+                .position(|x| x.end == e || x.end == e + 1 && plural_s);
             let Some(last) = last.map(|l| i + l) else {
                 i += 1;
                 continue;
@@ -1283,6 +1306,23 @@ mod tests {
         assert_eq!(o[0].org.as_deref(), Some("Yale University"));
         assert!(officials("Paul Reyes, who runs, said no.").is_empty());
         assert!(officials("Paul Reyes, who led the charge against it, said no.").is_empty());
+    }
+
+    #[test]
+    fn press_is_no_plural_of_pres() {
+        let o = officials(
+            "Karen Holt spoke. She told The Associated Press on Monday that it was over.",
+        );
+        assert!(o.is_empty(), "{o:?}");
+    }
+
+    #[test]
+    fn a_description_after_an_unknown_name_is_that_name_s() {
+        let o = officials(
+            "Karen Holt spoke. \"It works,\" explained Teal Baker, the national director of the \
+             campaign.",
+        );
+        assert!(o.iter().all(|o| o.name != "Karen Holt"), "{o:?}");
     }
 
     #[test]
