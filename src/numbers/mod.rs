@@ -3,8 +3,8 @@
 //! are not counts (years, dates, times, money, percentages, ages, identifiers, names such as
 //! "G20", measures, scores).
 //!
-//! One pass tokenizes the text ([`tokens`]); the grammar ([`grammar`]) reads values off the
-//! tokens; [`kinds`] decides each number's kind from the words around it. Every word list
+//! One pass tokenizes the text (`tokens`); the grammar (`grammar`) reads values off the
+//! tokens; `kinds` decides each number's kind from the words around it. Every word list
 //! lives in the lexicon's data files (`number_words.tsv`, `number_cues.tsv`, `units.txt`).
 
 mod grammar;
