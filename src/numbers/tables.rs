@@ -374,10 +374,18 @@ impl Tables {
     pub fn cue_after(&self, after: &str, role: Role) -> bool {
         let head = after.trim_start();
         let end = head.ceil_char_boundary(head.len().min(24));
-        let lower = head[..end].to_lowercase();
+        let mut buf = [0u8; 64];
+        let owned;
+        let lower = match ascii_lower(&head[..end], &mut buf) {
+            Some(l) => l,
+            None => {
+                owned = head[..end].to_lowercase();
+                owned.as_str()
+            }
+        };
         self.cues[role.index()]
             .iter()
-            .any(|cue| starts_phrase(&lower, cue))
+            .any(|cue| starts_phrase(lower, cue))
     }
 
     /// True when `text` is one of the number names ("9/11").
@@ -392,24 +400,54 @@ impl Tables {
         let head = trimmed.trim_start();
         let skipped = after.len() - head.len();
         let end = head.ceil_char_boundary(head.len().min(self.unit_max + 1));
-        let lower = head[..end].to_lowercase();
+        let mut buf = [0u8; 64];
+        let owned;
+        let lower = match ascii_lower(&head[..end], &mut buf) {
+            Some(l) => l,
+            None => {
+                owned = head[..end].to_lowercase();
+                owned.as_str()
+            }
+        };
         self.units
             .iter()
-            .find(|(u, _)| starts_phrase(&lower, u))
+            .find(|(u, _)| starts_phrase(lower, u))
             .map(|(u, k)| (*k, skipped + u.len()))
     }
 }
 
+/// `text` lowercased into `buf` when it is ASCII and fits: the same as `to_lowercase`
+/// without a heap allocation per number.
+fn ascii_lower<'b>(text: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    if text.len() > buf.len() || !text.is_ascii() {
+        return None;
+    }
+    let b = &mut buf[..text.len()];
+    b.copy_from_slice(text.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).ok()
+}
+
 /// True when `text` ends with `phrase` preceded by a non-letter (or the start).
 fn ends_phrase(text: &str, phrase: &str) -> bool {
-    text.ends_with(phrase)
+    // a one-byte test first: most cues differ in their last byte
+    phrase
+        .as_bytes()
+        .last()
+        .is_none_or(|b| text.as_bytes().last() == Some(b))
+        && text.ends_with(phrase)
         && (!phrase.starts_with(|c: char| c.is_alphanumeric())
             || !text[..text.len() - phrase.len()].ends_with(|c: char| c.is_alphanumeric()))
 }
 
 /// True when `text` starts with `phrase` followed by a non-letter (or the end).
 fn starts_phrase(text: &str, phrase: &str) -> bool {
-    text.starts_with(phrase)
+    // a one-byte test first: most cues differ in their first byte
+    phrase
+        .as_bytes()
+        .first()
+        .is_none_or(|b| text.as_bytes().first() == Some(b))
+        && text.starts_with(phrase)
         && (!phrase.ends_with(|c: char| c.is_alphanumeric())
             || !text[phrase.len()..].starts_with(|c: char| c.is_alphanumeric()))
 }
