@@ -125,6 +125,9 @@ pub(crate) struct Tables {
     units: Vec<(String, NumberKind)>,
     /// Longest unit phrase in bytes.
     unit_max: usize,
+    /// For each first byte, the indices into `units` of the phrases starting with it, in
+    /// `units` order: a number tests a dozen units instead of all of them.
+    unit_by_first: Vec<Vec<usize>>,
     /// Count-rule word roles, lowercase.
     count_words: WordMap<u16>,
     /// For each pair of first letters, a bit per word length that some number word has:
@@ -247,6 +250,12 @@ impl Tables {
         // longest phrases first, so "percentage points" wins over "percentage"
         t.units
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        t.unit_by_first = vec![Vec::new(); 256];
+        for (i, (u, _)) in t.units.iter().enumerate() {
+            if let Some(&b) = u.as_bytes().first() {
+                t.unit_by_first[usize::from(b)].push(i);
+            }
+        }
         for row in lex.rows(ListKind::CountWords) {
             let role = match row.get(1).copied() {
                 Some("plural") => word_role::PLURAL,
@@ -409,8 +418,11 @@ impl Tables {
                 owned.as_str()
             }
         };
-        self.units
+        let first = usize::from(*lower.as_bytes().first()?);
+        self.unit_by_first
+            .get(first)?
             .iter()
+            .map(|&i| &self.units[i])
             .find(|(u, _)| starts_phrase(lower, u))
             .map(|(u, k)| (*k, skipped + u.len()))
     }
