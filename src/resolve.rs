@@ -351,6 +351,19 @@ impl Entities {
 /// True when title word `word` (lowercased, "sen") is the abbreviation of office `head`
 /// ("senator").
 fn office_matches(model: &names::NameModel, word: &str, head: &str) -> bool {
+    // short ASCII words (all titles) are capitalized on the stack: no allocation per call
+    if word.is_ascii() && word.len() <= 32 {
+        let mut buf = [0u8; 32];
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        if let Some(first) = b.first_mut() {
+            first.make_ascii_uppercase();
+        }
+        return std::str::from_utf8(b)
+            .ok()
+            .and_then(|cap| model.office_of(cap))
+            .is_some_and(|o| o == head);
+    }
     let mut cap = String::with_capacity(word.len());
     let mut chars = word.chars();
     if let Some(c) = chars.next() {

@@ -56,7 +56,8 @@ fn char_class(s: &str, i: usize) -> (bool, usize, bool) {
 /// Split `text[range]` into word tokens (letters, digits, apostrophes and inner hyphens).
 /// Byte-level with an ASCII fast path: it runs over every sentence of every article.
 pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
-    let mut out = Vec::with_capacity(range.len() / 6 + 1);
+    // a word and its space take five bytes on average: room for short words without a regrow
+    let mut out = Vec::with_capacity(range.len() / 4 + 2);
     let Some(slice) = text.get(range.clone()) else {
         return out;
     };

@@ -125,6 +125,9 @@ pub(crate) struct Tables {
     units: Vec<(String, NumberKind)>,
     /// Longest unit phrase in bytes.
     unit_max: usize,
+    /// For each first byte, the indices into `units` of the phrases starting with it, in
+    /// `units` order: a number tests a dozen units instead of all of them.
+    unit_by_first: Vec<Vec<usize>>,
     /// Count-rule word roles, lowercase.
     count_words: WordMap<u16>,
     /// For each pair of first letters, a bit per word length that some number word has:
@@ -247,6 +250,12 @@ impl Tables {
         // longest phrases first, so "percentage points" wins over "percentage"
         t.units
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        t.unit_by_first = vec![Vec::new(); 256];
+        for (i, (u, _)) in t.units.iter().enumerate() {
+            if let Some(&b) = u.as_bytes().first() {
+                t.unit_by_first[usize::from(b)].push(i);
+            }
+        }
         for row in lex.rows(ListKind::CountWords) {
             let role = match row.get(1).copied() {
                 Some("plural") => word_role::PLURAL,
@@ -374,10 +383,18 @@ impl Tables {
     pub fn cue_after(&self, after: &str, role: Role) -> bool {
         let head = after.trim_start();
         let end = head.ceil_char_boundary(head.len().min(24));
-        let lower = head[..end].to_lowercase();
+        let mut buf = [0u8; 64];
+        let owned;
+        let lower = match ascii_lower(&head[..end], &mut buf) {
+            Some(l) => l,
+            None => {
+                owned = head[..end].to_lowercase();
+                owned.as_str()
+            }
+        };
         self.cues[role.index()]
             .iter()
-            .any(|cue| starts_phrase(&lower, cue))
+            .any(|cue| starts_phrase(lower, cue))
     }
 
     /// True when `text` is one of the number names ("9/11").
@@ -392,24 +409,57 @@ impl Tables {
         let head = trimmed.trim_start();
         let skipped = after.len() - head.len();
         let end = head.ceil_char_boundary(head.len().min(self.unit_max + 1));
-        let lower = head[..end].to_lowercase();
-        self.units
+        let mut buf = [0u8; 64];
+        let owned;
+        let lower = match ascii_lower(&head[..end], &mut buf) {
+            Some(l) => l,
+            None => {
+                owned = head[..end].to_lowercase();
+                owned.as_str()
+            }
+        };
+        let first = usize::from(*lower.as_bytes().first()?);
+        self.unit_by_first
+            .get(first)?
             .iter()
-            .find(|(u, _)| starts_phrase(&lower, u))
+            .map(|&i| &self.units[i])
+            .find(|(u, _)| starts_phrase(lower, u))
             .map(|(u, k)| (*k, skipped + u.len()))
     }
 }
 
+/// `text` lowercased into `buf` when it is ASCII and fits: the same as `to_lowercase`
+/// without a heap allocation per number.
+fn ascii_lower<'b>(text: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    if text.len() > buf.len() || !text.is_ascii() {
+        return None;
+    }
+    let b = &mut buf[..text.len()];
+    b.copy_from_slice(text.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).ok()
+}
+
 /// True when `text` ends with `phrase` preceded by a non-letter (or the start).
 fn ends_phrase(text: &str, phrase: &str) -> bool {
-    text.ends_with(phrase)
+    // a one-byte test first: most cues differ in their last byte
+    phrase
+        .as_bytes()
+        .last()
+        .is_none_or(|b| text.as_bytes().last() == Some(b))
+        && text.ends_with(phrase)
         && (!phrase.starts_with(|c: char| c.is_alphanumeric())
             || !text[..text.len() - phrase.len()].ends_with(|c: char| c.is_alphanumeric()))
 }
 
 /// True when `text` starts with `phrase` followed by a non-letter (or the end).
 fn starts_phrase(text: &str, phrase: &str) -> bool {
-    text.starts_with(phrase)
+    // a one-byte test first: most cues differ in their first byte
+    phrase
+        .as_bytes()
+        .first()
+        .is_none_or(|b| text.as_bytes().first() == Some(b))
+        && text.starts_with(phrase)
         && (!phrase.ends_with(|c: char| c.is_alphanumeric())
             || !text[phrase.len()..].starts_with(|c: char| c.is_alphanumeric()))
 }

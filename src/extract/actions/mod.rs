@@ -197,11 +197,12 @@ impl ActionExtractor {
                 list.push(i);
             }
         }
+        let mut s = Sentence::default();
         for (index, sent) in doc.sentences().iter().enumerate() {
             let Some(text) = doc.norm().get(sent.norm.clone()) else {
                 continue;
             };
-            let s = Sentence::new(text, &self.words);
+            s.refill(text, &self.words);
             let cx = Context {
                 s: &s,
                 base: sent.norm.start,

@@ -33,9 +33,24 @@ pub(super) struct Sentence<'a> {
 
 impl<'a> Sentence<'a> {
     /// Tokenize `text` (normalized: ASCII quotes and dashes).
+    #[cfg(test)]
     pub fn new(text: &'a str, words: &WordClasses) -> Sentence<'a> {
-        let lower = text.to_ascii_lowercase();
-        let mut toks = Vec::with_capacity(text.len() / 5 + 4);
+        let mut s = Sentence::default();
+        s.refill(text, words);
+        s
+    }
+
+    /// Tokenize `text` into this sentence, reusing its buffers: one per article, not one
+    /// lowercase copy and token vector per sentence.
+    pub fn refill(&mut self, text: &'a str, words: &WordClasses) {
+        self.text = text;
+        self.lower.clear();
+        self.lower.push_str(text);
+        self.lower.make_ascii_lowercase();
+        self.toks.clear();
+        self.toks.reserve(text.len() / 5 + 4);
+        let lower = self.lower.as_str();
+        let toks = &mut self.toks;
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < text.len() {
@@ -49,7 +64,7 @@ impl<'a> Sentence<'a> {
             }
             if c == '\'' {
                 if let Some(n) = clitic_len(&lower[i..]) {
-                    toks.push(word_token(text, &lower, i, i + n, words));
+                    toks.push(word_token(text, lower, i, i + n, words));
                     i += n;
                     continue;
                 }
@@ -92,13 +107,12 @@ impl<'a> Sentence<'a> {
             if end - start > 3 && lower[start..end].ends_with("n't") {
                 end -= 3;
             }
-            toks.push(word_token(text, &lower, start, end, words));
+            toks.push(word_token(text, lower, start, end, words));
             if end < j {
-                toks.push(word_token(text, &lower, end, j, words));
+                toks.push(word_token(text, lower, end, j, words));
             }
             i = j;
         }
-        Sentence { text, lower, toks }
     }
 
     /// The lowercase text of token `i`.

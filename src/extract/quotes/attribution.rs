@@ -5,7 +5,10 @@
 use super::marks::QuoteSpan;
 use super::words::{tokenize, Tk, Tok, Words};
 use crate::document::Document;
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// What kind of mention a speaker phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +82,9 @@ const ADVERBIALS: [&str; 12] = [
     "this",
 ];
 
+/// Tokens of normalized ranges (start, end) already read by the sieves.
+type TokCache = FxHashMap<(usize, usize), Rc<Vec<Tok>>>;
+
 /// Runs the sieves over the quotes of one document.
 pub(crate) struct Sieves<'a> {
     pub doc: &'a Document<'a>,
@@ -88,6 +94,8 @@ pub(crate) struct Sieves<'a> {
     pub outer: Vec<Range<usize>>,
     /// Normalized range of the headline (empty when there is none).
     headline: Range<usize>,
+    /// Tokens of the ranges read so far: the quotes of one paragraph read the same sentences.
+    tok_cache: RefCell<TokCache>,
 }
 
 impl<'a> Sieves<'a> {
@@ -101,7 +109,19 @@ impl<'a> Sieves<'a> {
             quotes,
             outer,
             headline,
+            tok_cache: RefCell::default(),
         }
+    }
+
+    /// The tokens of `norm[range]`, tokenized once per range and document.
+    fn tokens(&self, range: Range<usize>) -> Rc<Vec<Tok>> {
+        let key = (range.start, range.end);
+        if let Some(t) = self.tok_cache.borrow().get(&key) {
+            return Rc::clone(t);
+        }
+        let t = Rc::new(tokenize(self.norm(), range, &self.outer, self.words));
+        self.tok_cache.borrow_mut().insert(key, Rc::clone(&t));
+        t
     }
 
     fn norm(&self) -> &'a str {
@@ -218,7 +238,7 @@ impl<'a> Sieves<'a> {
                 }
             }
         }
-        let toks = tokenize(self.norm(), region, &self.outer, self.words);
+        let toks = self.tokens(region);
         let Some(t) = toks.iter().position(|t| t.kind == Tk::Quote(qi)) else {
             return Attribution {
                 rule: "none",
@@ -349,7 +369,7 @@ impl<'a> Sieves<'a> {
             .unwrap_or(s0);
         if let Some(next) = sentences.get(last + 1) {
             if next.paragraph <= sentences[last].paragraph + 1 {
-                let nt = tokenize(self.norm(), next.norm.clone(), &self.outer, self.words);
+                let nt = self.tokens(next.norm.clone());
                 if nt.len() <= 8 && !nt.iter().any(|x| matches!(x.kind, Tk::Quote(_))) {
                     if let Some((np, cue)) = self.sentence_speaker(next.norm.clone(), false) {
                         return a.with(np, Some(cue.unwrap_or_default()), "sentence-after");
@@ -564,7 +584,7 @@ impl<'a> Sieves<'a> {
     /// The speaker of sentence `range`: the subject of its last speech verb; with `any`, else
     /// the first name or description it opens with ("Cruz continued:", "The statement read:").
     fn sentence_speaker(&self, range: Range<usize>, any: bool) -> Option<(Np, Option<&'a str>)> {
-        let toks = tokenize(self.norm(), range, &self.outer, self.words);
+        let toks = self.tokens(range);
         for i in (0..toks.len()).rev() {
             if let Some((lemma, n)) = self.cue(&toks, i) {
                 if lemma == "according to" {

@@ -99,14 +99,31 @@ impl Words {
         with_lowercase(&text[t.range()], |w| {
             if self.verb_heads.contains(w) {
                 if let Some(n) = toks.get(i + 1).filter(|n| n.kind == Tk::Word) {
-                    let two = format!("{w} {}", text[n.range()].to_lowercase());
-                    if let Some(lemma) = self.verbs.get(&two) {
-                        return Some((lemma.as_str(), 2));
+                    if let Some(lemma) = self.two_word_verb(w, &text[n.range()]) {
+                        return Some((lemma, 2));
                     }
                 }
             }
             self.verbs.get(w).map(|lemma| (lemma.as_str(), 1))
         })
+    }
+
+    /// The lemma of the two-word speech verb `head` + lowercased `next` ("fired back"); the
+    /// key is built on the stack for ASCII words, as nearly all are.
+    fn two_word_verb(&self, head: &str, next: &str) -> Option<&str> {
+        let mut buf = [0u8; 64];
+        let len = head.len() + 1 + next.len();
+        if next.is_ascii() && len <= buf.len() {
+            buf[..head.len()].copy_from_slice(head.as_bytes());
+            buf[head.len()] = b' ';
+            let tail = &mut buf[head.len() + 1..len];
+            tail.copy_from_slice(next.as_bytes());
+            tail.make_ascii_lowercase();
+            let key = std::str::from_utf8(&buf[..len]).ok()?;
+            return self.verbs.get(key).map(String::as_str);
+        }
+        let two = format!("{head} {}", next.to_lowercase());
+        self.verbs.get(&two).map(String::as_str)
     }
 
     /// Words whose leading apostrophe is an elision ("'em", "'til").
@@ -169,8 +186,8 @@ pub(crate) fn tokenize(
     quotes: &[Range<usize>],
     words: &Words,
 ) -> Vec<Tok> {
-    let mut toks = Vec::new();
     let end = range.end.min(norm.len());
+    let mut toks = Vec::with_capacity(end.saturating_sub(range.start) / 5 + 4);
     let mut qi = quotes.partition_point(|q| q.end <= range.start);
     let mut i = range.start;
     while i < end {
