@@ -595,6 +595,12 @@ impl<'a> Sieves<'a> {
                 if let Some(np) = self.subject_of(&toks, i) {
                     return Some((np, Some(lemma)));
                 }
+                // inverted, the speaker after the verb: "Stated Stone:"
+                if let Some((np, k)) = self.np_forward(&toks, i + n) {
+                    if k >= toks.len() || Self::is_punct(&toks, k, &[':']) {
+                        return Some((np, Some(lemma)));
+                    }
+                }
             }
         }
         if any {

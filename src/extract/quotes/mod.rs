@@ -1105,4 +1105,14 @@ mod tests {
             one("Sen. Paul Reyes, R-Wis., said in an op-ed before a hearing, \"The plan failed.\"");
         assert_eq!(who.as_deref(), Some("Paul Reyes"));
     }
+
+    #[test]
+    fn an_inverted_lead_in_the_paragraph_before() {
+        let q = triples(
+            "Officials met on Friday.\n\nThe show aired on the radio.\n\nStated Stone:\n\n\"The \
+             stakes are high.\"",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Stone"));
+        assert_eq!(q[0].2, "colon-before");
+    }
 }
