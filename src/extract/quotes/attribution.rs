@@ -823,6 +823,16 @@ impl<'a> Sieves<'a> {
                 c -= 2;
             }
             let before = c.checked_sub(1).and_then(|b| self.np_backward(toks, b, 0));
+            // "Here in Columbia, Sanders stepped up ..., saying": a place in an opening
+            // adverbial is no aside on the subject
+            let mut s = c;
+            while s > 0 && !matches!(toks[s - 1].kind, Tk::Punct('.' | ';' | ':' | '!' | '?')) {
+                s -= 1;
+            }
+            let participle = self.word(toks, cue).is_some_and(|w| w.ends_with("ing"));
+            if participle && self.main_clause_start(toks, s) == c + 1 {
+                return None;
+            }
             if let Some(np) = before.clone().filter(|np| np.kind != NpKind::Desc) {
                 return Some(np);
             }

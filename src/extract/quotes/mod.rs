@@ -1115,4 +1115,15 @@ mod tests {
         assert_eq!(q[0].1.as_deref(), Some("Stone"));
         assert_eq!(q[0].2, "colon-before");
     }
+
+    #[test]
+    fn a_place_in_an_opening_adverbial_is_no_aside() {
+        let (_, who, _) = one(
+            "Here in Columbia, Paul Reyes stepped up his outreach, saying, \"We will fix it.\"",
+        );
+        assert_eq!(who.as_deref(), Some("Paul Reyes"));
+        // an appositive with a subordinator stays ("As X, an expert, noted")
+        let (_, who, _) = one("As Paul Reyes, an expert on Peru, noted, \"It is hard.\"");
+        assert_eq!(who.as_deref(), Some("Paul Reyes"));
+    }
 }
