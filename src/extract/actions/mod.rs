@@ -36,6 +36,20 @@ use std::ops::Range;
 use tokens::Sentence;
 use words::{class, form, Role, VerbEntry, VerbTable, WordClasses};
 
+/// Things people make that act in their maker's name ("a video that accuses Cruz").
+const WORKS: [&str; 10] = [
+    "video",
+    "ad",
+    "advertisement",
+    "statement",
+    "letter",
+    "memo",
+    "op-ed",
+    "tweet",
+    "post",
+    "book",
+];
+
 /// "with Morning Joe hosts ...": a noun phrase after a preposition is its object, no subject.
 fn governed(s: &Sentence, np: Option<&Range<usize>>) -> bool {
     np.is_some_and(|r| {
@@ -383,10 +397,18 @@ impl ActionExtractor {
                     resolver.noun_phrase(s, r.clone(), cx.base, cx.index, false),
                     "active",
                 ),
-                Subject::Relative(r) => (
-                    resolver.noun_phrase(s, r.clone(), cx.base, cx.index, false),
-                    "relative",
-                ),
+                Subject::Relative(r) => {
+                    let found = resolver.noun_phrase(s, r.clone(), cx.base, cx.index, false);
+                    // "Paul released a video that accuses Cruz": what a work says or does,
+                    // its maker does
+                    let head = r.clone().rev().find(|&k| s.toks[k].word).map(|k| s.low(k));
+                    match (found, head) {
+                        (None, Some(h)) if WORKS.contains(&h) && prev.actor.is_some() => {
+                            (prev.actor.clone(), "relative-work")
+                        }
+                        (found, _) => (found, "relative"),
+                    }
+                }
                 Subject::Pronoun(k) => match resolver.pronoun(s, *k, cx.base, cx.index) {
                     Some((a, Source::Speaker)) => (Some(a), "reported"),
                     Some((a, source))
