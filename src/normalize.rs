@@ -5,6 +5,7 @@
 //! [`Normalized::to_orig`], so normalization never shifts what users see.
 
 use crate::span::Span;
+use std::borrow::Cow;
 
 /// The normalized copy of a text with a sparse map back to the original's byte offsets.
 #[derive(Debug, Clone)]
@@ -99,6 +100,31 @@ impl Normalized {
     }
 }
 
+/// `text.to_ascii_lowercase()`, written into `buf` when it fits: the rules lowercase short
+/// words and phrases around every token or number, and this spares a heap allocation each.
+pub(crate) fn ascii_lowercase_in<'b>(text: &str, buf: &'b mut [u8; 64]) -> Cow<'b, str> {
+    let Some(b) = buf.get_mut(..text.len()) else {
+        return Cow::Owned(text.to_ascii_lowercase());
+    };
+    b.copy_from_slice(text.as_bytes());
+    b.make_ascii_lowercase();
+    // ASCII lowercasing keeps UTF-8 valid
+    match std::str::from_utf8(b) {
+        Ok(lower) => Cow::Borrowed(lower),
+        Err(_) => Cow::Owned(text.to_ascii_lowercase()),
+    }
+}
+
+/// `text.to_lowercase()`, written into `buf` when `text` is ASCII and fits (see
+/// [`ascii_lowercase_in`]).
+pub(crate) fn lowercase_in<'b>(text: &str, buf: &'b mut [u8; 64]) -> Cow<'b, str> {
+    if text.is_ascii() {
+        ascii_lowercase_in(text, buf)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,5 +154,19 @@ mod tests {
     fn em_dash_is_kept_as_a_clause_break() {
         assert_eq!(Normalized::new("a—b").as_str(), "a—b");
         assert_eq!(Normalized::new("a–b").as_str(), "a-b");
+    }
+
+    #[test]
+    fn lowercase_in_a_buffer_or_allocated() {
+        let mut buf = [0u8; 64];
+        assert_eq!(lowercase_in("Said", &mut buf), "said");
+        assert!(matches!(
+            ascii_lowercase_in("MAY", &mut buf),
+            Cow::Borrowed("may")
+        ));
+        assert_eq!(lowercase_in("ÉTÉ", &mut buf), "été");
+        assert_eq!(ascii_lowercase_in("ÉTÉ Ok", &mut buf), "ÉtÉ ok");
+        let long = "A".repeat(70);
+        assert_eq!(lowercase_in(&long, &mut buf), "a".repeat(70));
     }
 }

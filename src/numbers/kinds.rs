@@ -5,6 +5,7 @@ use super::grammar::Parser;
 use super::tables::{Class, Role, Tables};
 use super::tokens::{Gap, TokKind};
 use super::NumberMatch;
+use crate::normalize::ascii_lowercase_in;
 use crate::record::NumberKind;
 
 /// Join "X out of Y", "X in Y" and "X over Y" into one fraction when X < Y
@@ -108,7 +109,7 @@ pub(crate) fn classify(p: &Parser, start: usize, m: &mut NumberMatch) {
     // ages: "35-year-old", "23 years old", "aged 23", "Matanov, 23,"
     let head_end = after.char_indices().nth(16).map_or(after.len(), |(i, _)| i);
     let mut buf = [0u8; 64];
-    let lower_after = ascii_lower_into(&after[..head_end], &mut buf);
+    let lower_after = ascii_lowercase_in(&after[..head_end], &mut buf);
     if lower_after.starts_with("-year-old")
         || lower_after.starts_with("-years-old")
         || lower_after.starts_with(" years old")
@@ -226,21 +227,6 @@ pub(crate) fn looks_plural(p: &Parser, k: usize) -> bool {
     plural_word(p.tables, t.text(p.text))
 }
 
-/// `text.to_ascii_lowercase()` in `buf` when it fits, else allocated: per-number word tests
-/// without a heap allocation.
-fn ascii_lower_into<'b>(text: &str, buf: &'b mut [u8; 64]) -> std::borrow::Cow<'b, str> {
-    if text.len() > buf.len() {
-        return std::borrow::Cow::Owned(text.to_ascii_lowercase());
-    }
-    let b = &mut buf[..text.len()];
-    b.copy_from_slice(text.as_bytes());
-    b.make_ascii_lowercase();
-    match std::str::from_utf8(b) {
-        Ok(l) => std::borrow::Cow::Borrowed(l),
-        Err(_) => std::borrow::Cow::Owned(text.to_ascii_lowercase()),
-    }
-}
-
 /// True when `w` looks like a plural noun: ends in -s (not -ss, -us, -is, -'s) or is listed.
 pub(crate) fn plural_word(tables: &Tables, w: &str) -> bool {
     use super::tables::word_role::{PLURAL, STOP, VAGUE};
@@ -252,7 +238,7 @@ pub(crate) fn plural_word(tables: &Tables, w: &str) -> bool {
         return false;
     }
     let mut buf = [0u8; 64];
-    let lower = ascii_lower_into(w, &mut buf);
+    let lower = ascii_lowercase_in(w, &mut buf);
     if (lower.ends_with("men") && lower.len() > 4)
         || lower.ends_with("children")
         || lower.ends_with("people")

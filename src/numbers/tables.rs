@@ -2,6 +2,7 @@
 //! (`number_words.tsv`, `number_cues.tsv`, `units.txt`, `count_words.tsv`).
 
 use crate::lexicon::{Lexicon, ListKind};
+use crate::normalize::{ascii_lowercase_in, lowercase_in};
 use crate::record::NumberKind;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxBuildHasher;
@@ -299,12 +300,10 @@ impl Tables {
                     return None;
                 }
             }
-            let mut buf = [0u8; 16];
-            let b = &mut buf[..word.len()];
-            b.copy_from_slice(bytes);
-            b.make_ascii_lowercase();
-            let lower = std::str::from_utf8(b).ok()?;
-            self.words.get(lower).copied()
+            let mut buf = [0u8; 64];
+            self.words
+                .get(&*ascii_lowercase_in(word, &mut buf))
+                .copied()
         } else {
             self.words.get(word.to_lowercase().as_str()).copied()
         }
@@ -338,17 +337,12 @@ impl Tables {
         if word.len() > 16 {
             return 0;
         }
-        let mut buf = [0u8; 16];
         if !word.is_ascii() {
             return 0;
         }
-        let b = &mut buf[..word.len()];
-        b.copy_from_slice(word.as_bytes());
-        b.make_ascii_lowercase();
-        std::str::from_utf8(b)
-            .ok()
-            .and_then(|w| self.count_words.get(w).copied())
-            .unwrap_or(0)
+        let mut buf = [0u8; 64];
+        let lower = ascii_lowercase_in(word, &mut buf);
+        self.count_words.get(&*lower).copied().unwrap_or(0)
     }
 
     /// True when `before` (text up to a number) ends with a cue of `role` on a word boundary.
@@ -367,13 +361,10 @@ impl Tables {
                                 .starts_with(|c: char| c.is_uppercase()))
             });
         }
-        let mut buf = [0u8; 24];
-        let b = &mut buf[..tail.len()];
-        b.copy_from_slice(tail.as_bytes());
-        b.make_ascii_lowercase();
-        let lower = std::str::from_utf8(b).unwrap_or_default();
+        let mut buf = [0u8; 64];
+        let lower = ascii_lowercase_in(tail, &mut buf);
         self.cues[role.index()].iter().any(|cue| {
-            ends_phrase(lower, cue)
+            ends_phrase(&lower, cue)
                 && (role != Role::Month
                     || tail.as_bytes()[tail.len() - cue.len()].is_ascii_uppercase())
         })
@@ -384,17 +375,10 @@ impl Tables {
         let head = after.trim_start();
         let end = head.ceil_char_boundary(head.len().min(24));
         let mut buf = [0u8; 64];
-        let owned;
-        let lower = match ascii_lower(&head[..end], &mut buf) {
-            Some(l) => l,
-            None => {
-                owned = head[..end].to_lowercase();
-                owned.as_str()
-            }
-        };
+        let lower = lowercase_in(&head[..end], &mut buf);
         self.cues[role.index()]
             .iter()
-            .any(|cue| starts_phrase(lower, cue))
+            .any(|cue| starts_phrase(&lower, cue))
     }
 
     /// True when `text` is one of the number names ("9/11").
@@ -410,34 +394,15 @@ impl Tables {
         let skipped = after.len() - head.len();
         let end = head.ceil_char_boundary(head.len().min(self.unit_max + 1));
         let mut buf = [0u8; 64];
-        let owned;
-        let lower = match ascii_lower(&head[..end], &mut buf) {
-            Some(l) => l,
-            None => {
-                owned = head[..end].to_lowercase();
-                owned.as_str()
-            }
-        };
+        let lower = lowercase_in(&head[..end], &mut buf);
         let first = usize::from(*lower.as_bytes().first()?);
         self.unit_by_first
             .get(first)?
             .iter()
             .map(|&i| &self.units[i])
-            .find(|(u, _)| starts_phrase(lower, u))
+            .find(|(u, _)| starts_phrase(&lower, u))
             .map(|(u, k)| (*k, skipped + u.len()))
     }
-}
-
-/// `text` lowercased into `buf` when it is ASCII and fits: the same as `to_lowercase`
-/// without a heap allocation per number.
-fn ascii_lower<'b>(text: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
-    if text.len() > buf.len() || !text.is_ascii() {
-        return None;
-    }
-    let b = &mut buf[..text.len()];
-    b.copy_from_slice(text.as_bytes());
-    b.make_ascii_lowercase();
-    std::str::from_utf8(b).ok()
 }
 
 /// True when `text` ends with `phrase` preceded by a non-letter (or the start).

@@ -2,6 +2,7 @@
 //! tokenizer that turns a stretch of text into words, punctuation and whole quotations.
 
 use crate::lexicon::{Lexicon, ListKind};
+use crate::normalize::lowercase_in;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
@@ -143,15 +144,8 @@ fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     if !word.bytes().any(|b| b.is_ascii_uppercase()) {
         return f(word);
     }
-    let mut buf = [0u8; 32];
-    match buf.get_mut(..word.len()) {
-        Some(b) if word.is_ascii() => {
-            b.copy_from_slice(word.as_bytes());
-            b.make_ascii_lowercase();
-            f(std::str::from_utf8(b).unwrap_or(word))
-        }
-        _ => f(&word.to_lowercase()),
-    }
+    let mut buf = [0u8; 64];
+    f(&lowercase_in(word, &mut buf))
 }
 
 /// What a token is.
