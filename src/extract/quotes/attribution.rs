@@ -674,10 +674,7 @@ impl<'a> Sieves<'a> {
         if !w.ends_with("ing") || !led {
             return None;
         }
-        let mut s = cue - 1;
-        while s > 0 && !matches!(toks[s - 1].kind, Tk::Punct('.' | ';' | ':' | '!' | '?')) {
-            s -= 1;
-        }
+        let s = Self::clause_start(toks, cue - 1);
         // "Spicer said, adding": the subject of the speech verb before it; not a noun
         // ("posted a Twitter comment, saying")
         for v in (s..cue - 1).rev() {
@@ -779,6 +776,15 @@ impl<'a> Sieves<'a> {
         }
     }
 
+    /// The first token of the clause that token `i` is in: just after the last end mark,
+    /// colon or semicolon before it.
+    fn clause_start(toks: &[Tok], i: usize) -> usize {
+        toks[..i]
+            .iter()
+            .rposition(|t| matches!(t.kind, Tk::Punct('.' | ';' | ':' | '!' | '?')))
+            .map_or(0, |p| p + 1)
+    }
+
     /// The mention right before the speech verb at `cue` (past adverbs and asides).
     fn subject_near(&self, toks: &[Tok], cue: usize) -> Option<Np> {
         let mut i = cue.checked_sub(1)?;
@@ -825,10 +831,7 @@ impl<'a> Sieves<'a> {
             let before = c.checked_sub(1).and_then(|b| self.np_backward(toks, b, 0));
             // "Here in Columbia, Sanders stepped up ..., saying": a place in an opening
             // adverbial is no aside on the subject
-            let mut s = c;
-            while s > 0 && !matches!(toks[s - 1].kind, Tk::Punct('.' | ';' | ':' | '!' | '?')) {
-                s -= 1;
-            }
+            let s = Self::clause_start(toks, c);
             let participle = self.word(toks, cue).is_some_and(|w| w.ends_with("ing"));
             if participle && self.main_clause_start(toks, s) == c + 1 {
                 return None;
