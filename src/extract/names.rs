@@ -349,6 +349,7 @@ impl NameModel {
 
     /// The name tokens and person names of every sentence of `doc`: computed once per article
     /// and read by both the officials stage and the entity index.
+    #[inline(never)] // its own frame in profiles: the names stage
     pub(crate) fn sentences(&self, doc: &Document) -> Vec<SentenceNames> {
         let text = doc.norm();
         doc.sentences()
