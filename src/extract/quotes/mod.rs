@@ -141,23 +141,24 @@ impl QuoteExtractor {
     /// False for scare quotes, titles of works, nicknames and mentioned words.
     fn is_speech(&self, norm: &str, q: &QuoteSpan, a: &Attribution, has_speaker: bool) -> bool {
         let content = &norm[q.inner.clone()];
-        let n_words = content.split_whitespace().count();
-        let title_case = is_title_case(content);
+        // Both tests walk the whole quotation: only run them where a rule needs them (most
+        // quotes have a speaker and are not inside a name).
+        let short = || content.split_whitespace().nth(SHORT_QUOTE_WORDS).is_none();
         if let Some(before) = &a.word_before {
             if self.words.is("mention", before) {
                 return false;
             }
-            if self.words.is("work", before) && title_case {
+            if self.words.is("work", before) && is_title_case(content) {
                 return false;
             }
         }
-        if a.inside_name && n_words <= SHORT_QUOTE_WORDS {
+        if a.inside_name && short() {
             return false;
         }
-        if !has_speaker && n_words <= SHORT_QUOTE_WORDS {
+        if !has_speaker && short() {
             return false;
         }
-        if !has_speaker && !a.starts_sentence && title_case {
+        if !has_speaker && !a.starts_sentence && is_title_case(content) {
             return false;
         }
         true

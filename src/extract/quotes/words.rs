@@ -13,14 +13,28 @@ pub(crate) struct Words {
     verbs: FxHashMap<String, String>,
     /// First words of multi-word speech verbs.
     verb_heads: FxHashSet<String>,
-    /// `kind` -> words, from `quote_words.tsv` (lowercase for the case-insensitive kinds).
-    kinds: FxHashMap<String, FxHashSet<String>>,
+    /// Word -> the kinds of `quote_words.tsv` it belongs to, one bit per [`KINDS`] entry:
+    /// `cased` for the case-sensitive kinds, `folded` (lowercase) for the others. One lookup
+    /// answers any kind.
+    cased: FxHashMap<String, u32>,
+    folded: FxHashMap<String, u32>,
     /// Abbreviations that keep their final period ("Sen", "Mr").
     abbreviations: FxHashSet<String>,
 }
 
-/// Kinds of `quote_words.tsv` compared case-sensitively.
-const CASED: [&str; 4] = ["org", "title", "lead", "time"];
+/// The kinds of `quote_words.tsv` the rules read; the first [`CASED`] compare
+/// case-sensitively.
+const KINDS: [&str; 13] = [
+    "org", "title", "lead", "time", "det", "elision", "mention", "noun", "person", "plural",
+    "skip", "thing", "work",
+];
+const CASED: usize = 4;
+
+/// The bit of `kind` in the word masks, and whether it compares case-sensitively.
+fn kind_bit(kind: &str) -> Option<(u32, bool)> {
+    let i = KINDS.iter().position(|k| *k == kind)?;
+    Some((1 << i, i < CASED))
+}
 
 impl Words {
     /// Read the speech verbs, the quote word list, titles and abbreviations of `lexicon`.
@@ -43,12 +57,7 @@ impl Words {
         }
         for row in lexicon.rows(ListKind::QuoteWords) {
             if let [kind, word, ..] = row.as_slice() {
-                let word = if CASED.contains(kind) {
-                    word.to_string()
-                } else {
-                    word.to_lowercase()
-                };
-                w.kinds.entry(kind.to_string()).or_default().insert(word);
+                w.add(kind, word);
             }
         }
         for row in lexicon.rows(ListKind::Titles) {
@@ -59,17 +68,14 @@ impl Words {
                 t.split_whitespace().last()
             });
             if let Some(word) = head.filter(|h| h.starts_with(char::is_uppercase)) {
-                w.kinds
-                    .entry("title".to_string())
-                    .or_default()
-                    .insert(word.to_string());
+                w.add("title", word);
             }
         }
         for row in lexicon.rows(ListKind::Honorifics) {
             if let Some(h) = row.first().filter(|h| h.starts_with(char::is_uppercase)) {
-                let set = w.kinds.entry("title".to_string()).or_default();
-                set.insert(h.trim_end_matches('.').to_string());
-                set.insert(format!("{}.", h.trim_end_matches('.')));
+                let bare = h.trim_end_matches('.');
+                w.add("title", bare);
+                w.add("title", &format!("{bare}."));
             }
         }
         w.abbreviations = lexicon
@@ -79,16 +85,30 @@ impl Words {
         w
     }
 
+    /// Put `word` in list `kind` (lists the rules never read are dropped).
+    fn add(&mut self, kind: &str, word: &str) {
+        let Some((bit, cased)) = kind_bit(kind) else {
+            return;
+        };
+        let (map, word) = if cased {
+            (&mut self.cased, word.to_string())
+        } else {
+            (&mut self.folded, word.to_lowercase())
+        };
+        *map.entry(word).or_default() |= bit;
+    }
+
     /// True when `word` belongs to list `kind` of `quote_words.tsv`.
     pub(crate) fn is(&self, kind: &str, word: &str) -> bool {
-        let Some(set) = self.kinds.get(kind) else {
+        let Some((bit, cased)) = kind_bit(kind) else {
             return false;
         };
-        if CASED.contains(&kind) {
-            set.contains(word)
+        let mask = if cased {
+            self.cased.get(word).copied()
         } else {
-            with_lowercase(word, |w| set.contains(w))
-        }
+            with_lowercase(word, |w| self.folded.get(w).copied())
+        };
+        mask.unwrap_or(0) & bit != 0
     }
 
     /// The speech verb starting at token `i` of `toks`: (lemma, number of tokens).
@@ -129,7 +149,14 @@ impl Words {
 
     /// Words whose leading apostrophe is an elision ("'em", "'til").
     pub(crate) fn elisions(&self) -> FxHashSet<String> {
-        self.kinds.get("elision").cloned().unwrap_or_default()
+        let Some((bit, _)) = kind_bit("elision") else {
+            return FxHashSet::default();
+        };
+        self.folded
+            .iter()
+            .filter(|(_, mask)| *mask & bit != 0)
+            .map(|(w, _)| w.clone())
+            .collect()
     }
 
     /// True when `word` keeps a final period as an abbreviation.
