@@ -100,6 +100,17 @@ impl Normalized {
     }
 }
 
+/// The char starting at byte `i` of `text`, without decoding ASCII (nearly all of news
+/// text): the tokenizers' inner loop. `None` past the end or inside a char.
+#[inline]
+pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
+        None => None,
+    }
+}
+
 /// `text.to_ascii_lowercase()`, written into `buf` when it fits: the rules lowercase short
 /// words and phrases around every token or number, and this spares a heap allocation each.
 pub(crate) fn ascii_lowercase_in<'b>(text: &str, buf: &'b mut [u8; 64]) -> Cow<'b, str> {

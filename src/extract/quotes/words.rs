@@ -2,7 +2,7 @@
 //! tokenizer that turns a stretch of text into words, punctuation and whole quotations.
 
 use crate::lexicon::{Lexicon, ListKind};
-use crate::normalize::lowercase_in;
+use crate::normalize::{char_at, lowercase_in};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
@@ -208,6 +208,7 @@ pub(crate) fn tokenize(
     words: &Words,
 ) -> Vec<Tok> {
     let end = range.end.min(norm.len());
+    let bytes = norm.as_bytes();
     let mut toks = Vec::with_capacity(end.saturating_sub(range.start) / 5 + 4);
     let mut qi = quotes.partition_point(|q| q.end <= range.start);
     let mut i = range.start;
@@ -229,7 +230,7 @@ pub(crate) fn tokenize(
                 continue;
             }
         }
-        let Some(c) = norm[i..].chars().next() else {
+        let Some(c) = char_at(norm, i) else {
             break;
         };
         if c.is_whitespace() {
@@ -250,7 +251,11 @@ pub(crate) fn tokenize(
         let mut j = i;
         let mut dotted = false;
         while j < stop {
-            let Some(c) = norm[j..].chars().next() else {
+            if bytes[j].is_ascii_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let Some(c) = char_at(norm, j) else {
                 break;
             };
             if c.is_alphanumeric() {
@@ -258,10 +263,8 @@ pub(crate) fn tokenize(
                 continue;
             }
             let joins = matches!(c, '\'' | '-' | '.' | '&')
-                && norm[j + 1..stop]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
+                && j + 1 < stop
+                && char_at(norm, j + 1).is_some_and(char::is_alphanumeric);
             if joins {
                 dotted |= c == '.';
                 j += 1;
@@ -269,7 +272,7 @@ pub(crate) fn tokenize(
             }
             break;
         }
-        if j < stop && norm.as_bytes()[j] == b'.' {
+        if j < stop && bytes[j] == b'.' {
             let w = &norm[start..j];
             let initial = w.chars().count() == 1 && w.starts_with(char::is_uppercase);
             if initial || dotted || words.abbreviation(w) {
