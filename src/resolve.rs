@@ -33,6 +33,19 @@ pub(crate) struct Person {
     pub official: Option<usize>,
     /// Gender suggested by an honorific ("Mrs.") or the given name, for "he"/"she".
     pub gender: Option<Gender>,
+    /// The last word of `name` ([`names::surname`]), kept: every later mention compares it.
+    surname: String,
+}
+
+impl Person {
+    fn new(name: String, official: Option<usize>, gender: Option<Gender>) -> Person {
+        Person {
+            surname: names::surname(&name).to_string(),
+            name,
+            official,
+            gender,
+        }
+    }
 }
 
 /// One mention of a record, with its place in the text.
@@ -106,11 +119,11 @@ impl Entities {
         }
         let mut people: Vec<Person> = Vec::new();
         for (i, o) in article.officials.iter().enumerate() {
-            people.push(Person {
-                name: o.name.clone(),
-                official: Some(i),
-                gender: model.given_gender(names::given(&o.name)),
-            });
+            people.push(Person::new(
+                o.name.clone(),
+                Some(i),
+                model.given_gender(names::given(&o.name)),
+            ));
             for m in &o.mentions {
                 mentions.push(EntityMention {
                     span: m.span,
@@ -145,11 +158,11 @@ impl Entities {
                 ) {
                     Some(p) => p,
                     None => {
-                        people.push(Person {
-                            name: doc.orig_text(hit.range.clone()).to_string(),
-                            official: None,
-                            gender: hit.gender,
-                        });
+                        people.push(Person::new(
+                            doc.orig_text(hit.range.clone()).to_string(),
+                            None,
+                            hit.gender,
+                        ));
                         people.len() - 1
                     }
                 };
@@ -166,7 +179,7 @@ impl Entities {
         // bare surnames of the people found ("Raimondo", "Trump's")
         let mut by_surname: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         for (i, p) in people.iter().enumerate() {
-            let sur = names::surname(&p.name);
+            let sur = p.surname.as_str();
             if sur.chars().count() > 1 {
                 by_surname.entry(sur).or_default().push(i);
             }
@@ -392,7 +405,7 @@ fn match_person(
         if p.name == name {
             return Some(i);
         }
-        if names::surname(&p.name) != sur {
+        if p.surname != sur {
             continue;
         }
         let given_ok =
