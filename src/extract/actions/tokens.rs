@@ -54,34 +54,31 @@ impl<'a> Sentence<'a> {
         let mut i = 0;
         while i < text.len() {
             let (kind, len) = kind_at(text, i);
-            match kind {
+            let end = match kind {
                 Kind::Space => {
                     i += len;
                     continue;
                 }
-                Kind::Other => {
-                    if let Some(n) = clitic_len(lower, i) {
-                        toks.push(word_token(text, lower, i, i + n, words));
-                        i += n;
-                    } else {
+                Kind::Other => match clitic_len(lower, i) {
+                    Some(n) => i + n,
+                    None => {
                         toks.push(punct_token(i, i + len));
                         i += len;
+                        continue;
                     }
-                    continue;
+                },
+                Kind::Alnum => {
+                    let j = word_end(text, lower, i, i + len);
+                    // "didn't": "did", then "n't" as a word of its own, read next
+                    if j - i > 3 && lower.as_bytes()[i..j].ends_with(b"n't") {
+                        j - 3
+                    } else {
+                        j
+                    }
                 }
-                Kind::Alnum => {}
-            }
-            let start = i;
-            let j = word_end(text, lower, start, i + len);
-            let mut end = j;
-            if end - start > 3 && lower.as_bytes()[start..end].ends_with(b"n't") {
-                end -= 3;
-            }
-            toks.push(word_token(text, lower, start, end, words));
-            if end < j {
-                toks.push(word_token(text, lower, end, j, words));
-            }
-            i = j;
+            };
+            toks.push(word_token(text, lower, i, end, words));
+            i = end;
         }
     }
 
@@ -221,9 +218,11 @@ fn punct_token(start: usize, end: usize) -> Token {
     }
 }
 
+/// A word token, with what the lexicon knows of it.
+#[inline]
 fn word_token(text: &str, lower: &str, start: usize, end: usize, words: &WordClasses) -> Token {
     let cap = starts_uppercase(text, start);
-    let lex = words.lex(&lower[start..end]);
+    let lex = words.lex(&lower.as_bytes()[start..end]);
     let mut cls = lex.class;
     // A capitalized "May" or "Will" mid-sentence is a name, not a modal.
     if cap && cls & class::MODAL != 0 && start > 0 {

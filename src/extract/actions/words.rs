@@ -309,12 +309,13 @@ impl WordClasses {
     /// The classes of a lowercase word (0 when it has none).
     #[cfg(test)]
     pub fn of(&self, lower: &str) -> u32 {
-        self.lex(lower).class
+        self.lex(lower.as_bytes()).class
     }
 
     /// Classes and verb slot of a lowercase word.
-    pub fn lex(&self, lower: &str) -> Lex {
-        self.table.get(lower.as_bytes())
+    #[inline]
+    pub fn lex(&self, lower: &[u8]) -> Lex {
+        self.table.get(lower)
     }
 }
 
@@ -332,6 +333,7 @@ impl Key {
     /// Words longer than this are compared byte by byte on a key match.
     const EXACT: usize = 16;
 
+    #[inline]
     fn of(w: &[u8]) -> Key {
         let len = w.len();
         let (head, tail) = match (w.first_chunk::<8>(), w.last_chunk::<8>()) {
@@ -401,15 +403,14 @@ impl WordTable {
     }
 
     /// What the table holds for `word`, or the default.
+    #[inline]
     fn get(&self, word: &[u8]) -> Lex {
-        if self.entries.is_empty() {
-            return Lex::default();
-        }
         let key = Key::of(word);
-        let mask = self.slots.len() - 1;
+        let mask = self.slots.len().wrapping_sub(1);
         let mut slot = self.first_slot(&key);
         loop {
-            let Some(i) = self.slots[slot].checked_sub(1) else {
+            // (no slots at all in a default table)
+            let Some(i) = self.slots.get(slot).and_then(|i| i.checked_sub(1)) else {
                 return Lex::default();
             };
             let (k, lex) = &self.entries[i as usize];
@@ -463,5 +464,45 @@ mod tests {
         assert!(words.of("that") & class::REL != 0 && words.of("that") & class::SUBORD != 0);
         assert!(words.of("was") & class::BE != 0);
         assert_eq!(words.of("entities"), 0);
+    }
+
+    #[test]
+    fn word_table_finds_every_word_and_nothing_else() {
+        let mut map = WordMap::default();
+        let words = [
+            "a",
+            "of",
+            "the",
+            "that",
+            "which",
+            "whichever",
+            "counterattacked",
+            "counterattacking",
+            "counterintelligence",
+            "counterintelligences",
+            "'s",
+        ];
+        for (n, w) in words.iter().enumerate() {
+            let lex = Lex {
+                class: n as u32 + 1,
+                ..Lex::default()
+            };
+            map.insert(w.to_string(), lex);
+        }
+        let table = WordTable::new(&map);
+        for (n, w) in words.iter().enumerate() {
+            assert_eq!(table.get(w.as_bytes()).class, n as u32 + 1, "{w}");
+        }
+        for miss in [
+            "",
+            "an",
+            "thee",
+            "tha",
+            "counterattacks",
+            "counterintelligencf",
+        ] {
+            assert_eq!(table.get(miss.as_bytes()), Lex::default(), "{miss}");
+        }
+        assert_eq!(WordTable::default().get(b"the"), Lex::default());
     }
 }
