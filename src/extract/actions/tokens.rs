@@ -99,7 +99,10 @@ impl<'a> Sentence<'a> {
 
     /// Whether token `i` is the punctuation character `c`.
     pub fn punct(&self, i: usize, c: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| !t.word) && self.low(i) == c
+        // bytes, not str: no char-boundary checks for this test of every token
+        self.toks
+            .get(i)
+            .is_some_and(|t| !t.word && self.lower.as_bytes()[t.start..t.end] == *c.as_bytes())
     }
 
     /// The byte range in the sentence text of tokens `range`.
@@ -177,18 +180,25 @@ fn decode_kind(text: &str, i: usize) -> (Kind, usize) {
 /// The end of the word that starts at byte `start` and continues at byte `j`: letters and
 /// digits, and the joiners of [`joins`] between them.
 fn word_end(text: &str, lower: &str, start: usize, mut j: usize) -> usize {
-    while let Some(&b) = text.as_bytes().get(j) {
+    let bytes = text.as_bytes();
+    loop {
+        // the run of ASCII letters and digits: most words are nothing else
+        j += bytes[j..]
+            .iter()
+            .take_while(|&&b| BYTE_KIND[usize::from(b)] == Some(Kind::Alnum))
+            .count();
+        let Some(&b) = bytes.get(j) else {
+            return j;
+        };
         match BYTE_KIND[usize::from(b)] {
-            Some(Kind::Alnum) => j += 1,
             Some(_) if joins(text, lower, start, j) => j += 1,
-            Some(_) => break,
+            Some(_) => return j,
             None => match decode_kind(text, j) {
                 (Kind::Alnum, len) => j += len,
-                _ => break,
+                _ => return j,
             },
         }
     }
-    j
 }
 
 /// Whether the ASCII punctuation at byte `j` joins the word that starts at `start` with the
