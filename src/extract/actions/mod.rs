@@ -248,8 +248,9 @@ impl ActionExtractor {
         let s = cx.s;
         let mut prev = Previous::default();
         // a line in capitals ("WHY SENEGAL CLAMPS DOWN ON QURANIC SCHOOLS") reads like a headline
-        let shouting = s.toks.iter().filter(|t| t.word).count() > 2
-            && s.text.chars().all(|c| !c.is_lowercase());
+        // (the text test first: it stops at the first lowercase letter)
+        let shouting = s.text.chars().all(|c| !c.is_lowercase())
+            && s.toks.iter().filter(|t| t.word).count() > 2;
         let mut quoted = false;
         for i in 0..s.toks.len() {
             let t = s.toks[i];

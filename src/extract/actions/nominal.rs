@@ -80,11 +80,18 @@ impl ActNouns {
     /// The act named by the noun at token `i`, when a possessor comes before it and one of
     /// its prepositions with a target right after it. Tokens come from a [`Sentence`] whose
     /// word classes know the act nouns.
+    #[inline]
     pub fn find(&self, s: &Sentence, i: usize) -> Option<NounAct> {
+        // the test that rejects nearly every token, inlined into the caller's loop
         let t = s.toks.get(i)?;
         if !t.word || t.cap || !t.act_noun {
             return None;
         }
+        self.read(s, i)
+    }
+
+    /// [`ActNouns::find`] at an act noun `i`.
+    fn read(&self, s: &Sentence, i: usize) -> Option<NounAct> {
         // the possessor, past a few lowercase modifiers ("ongoing", "proposed temporary")
         let mut p = i.checked_sub(1)?;
         let mut modifiers = 0;

@@ -51,67 +51,36 @@ impl<'a> Sentence<'a> {
         self.toks.reserve(text.len() / 5 + 4);
         let lower = self.lower.as_str();
         let toks = &mut self.toks;
-        let bytes = text.as_bytes();
         let mut i = 0;
         while i < text.len() {
-            let Some(c) = char_at(text, i) else {
-                break;
-            };
-            let len = c.len_utf8();
-            if c.is_whitespace() {
-                i += len;
-                continue;
-            }
-            if c == '\'' {
-                if let Some(n) = clitic_len(&lower[i..]) {
-                    toks.push(word_token(text, lower, i, i + n, words));
-                    i += n;
+            let (kind, len) = kind_at(text, i);
+            let end = match kind {
+                Kind::Space => {
+                    i += len;
                     continue;
                 }
-            }
-            if !c.is_alphanumeric() {
-                toks.push(Token {
-                    start: i,
-                    end: i + len,
-                    word: false,
-                    cap: false,
-                    digit: false,
-                    class: 0,
-                    verb: 0,
-                    act_noun: false,
-                });
-                i += len;
-                continue;
-            }
-            let start = i;
-            let mut j = i + len;
-            while j < text.len() {
-                let Some(d) = char_at(text, j) else {
-                    break;
-                };
-                if d.is_alphanumeric() {
-                    j += d.len_utf8();
-                } else if matches!(d, '-' | '.' | '&' | ',' | '\'')
-                    && is_alnum_at(text, j + 1)
-                    && !(d == '\'' && clitic_len(&lower[j..]).is_some())
-                    && !(d == ','
-                        && !(bytes[j - 1].is_ascii_digit() && bytes[j + 1].is_ascii_digit()))
-                    && (d != '.' || inner_period(text, start, j))
-                {
-                    j += 1;
-                } else {
-                    break;
+                Kind::Other => match clitic_len(lower, i) {
+                    Some(n) => i + n,
+                    None => {
+                        toks.push(punct_token(i, i + len));
+                        i += len;
+                        continue;
+                    }
+                },
+                Kind::Alnum => {
+                    let j = word_end(text, lower, i, i + len);
+                    // "didn't": "did", then "n't" as a word of its own, read next; its scan
+                    // ends where this one did (a joiner after "n't" is judged the same: an
+                    // inner period needs a segment of at most two letters or all digits)
+                    if j - i > 3 && lower.as_bytes()[i..j].ends_with(b"n't") {
+                        j - 3
+                    } else {
+                        j
+                    }
                 }
-            }
-            let mut end = j;
-            if end - start > 3 && lower[start..end].ends_with("n't") {
-                end -= 3;
-            }
-            toks.push(word_token(text, lower, start, end, words));
-            if end < j {
-                toks.push(word_token(text, lower, end, j, words));
-            }
-            i = j;
+            };
+            toks.push(word_token(text, lower, i, end, words));
+            i = end;
         }
     }
 
@@ -132,7 +101,10 @@ impl<'a> Sentence<'a> {
 
     /// Whether token `i` is the punctuation character `c`.
     pub fn punct(&self, i: usize, c: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| !t.word) && self.low(i) == c
+        // bytes, not str: no char-boundary checks for this test of every token
+        self.toks
+            .get(i)
+            .is_some_and(|t| !t.word && self.lower.as_bytes()[t.start..t.end] == *c.as_bytes())
     }
 
     /// The byte range in the sentence text of tokens `range`.
@@ -153,33 +125,150 @@ impl<'a> Sentence<'a> {
     }
 }
 
+/// What a character is to the tokenizer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// White space: separates tokens.
+    Space,
+    /// A letter or digit: part of a word.
+    Alnum,
+    /// Anything else: punctuation, a token of its own (or a word joiner).
+    Other,
+}
+
+/// The [`Kind`] of each byte that is a char of its own (ASCII); `None` for the bytes of
+/// longer chars, which are decoded.
+static BYTE_KIND: [Option<Kind>; 256] = byte_kinds();
+
+const fn byte_kinds() -> [Option<Kind>; 256] {
+    let mut kinds = [None; 256];
+    let mut b: u8 = 0;
+    while b < 0x80 {
+        kinds[b as usize] = Some(if b.is_ascii_alphanumeric() {
+            Kind::Alnum
+        } else if matches!(b, b'\t'..=b'\r' | b' ') {
+            // the ASCII white space of `char::is_whitespace` (with vertical tab)
+            Kind::Space
+        } else {
+            Kind::Other
+        });
+        b += 1;
+    }
+    kinds
+}
+
+/// The kind and byte length of the char at byte `i` (a char boundary before the end of
+/// `text`). ASCII, most of any English text, is classified from its byte alone.
+fn kind_at(text: &str, i: usize) -> (Kind, usize) {
+    match BYTE_KIND[usize::from(text.as_bytes()[i])] {
+        Some(kind) => (kind, 1),
+        None => decode_kind(text, i),
+    }
+}
+
+/// The kind and byte length of the non-ASCII char at byte `i`.
+fn decode_kind(text: &str, i: usize) -> (Kind, usize) {
+    let c = text[i..].chars().next().unwrap_or(' ');
+    let kind = if c.is_whitespace() {
+        Kind::Space
+    } else if c.is_alphanumeric() {
+        Kind::Alnum
+    } else {
+        Kind::Other
+    };
+    (kind, c.len_utf8())
+}
+
+/// The end of the word that starts at byte `start` and continues at byte `j`: letters and
+/// digits, and the joiners of [`joins`] between them.
+fn word_end(text: &str, lower: &str, start: usize, mut j: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        // the run of ASCII letters and digits: most words are nothing else
+        j += bytes[j..]
+            .iter()
+            .take_while(|&&b| BYTE_KIND[usize::from(b)] == Some(Kind::Alnum))
+            .count();
+        let Some(&b) = bytes.get(j) else {
+            return j;
+        };
+        match BYTE_KIND[usize::from(b)] {
+            Some(_) if joins(text, lower, start, j) => j += 1,
+            Some(_) => return j,
+            None => match decode_kind(text, j) {
+                (Kind::Alnum, len) => j += len,
+                _ => return j,
+            },
+        }
+    }
+}
+
+/// Whether the ASCII punctuation at byte `j` joins the word that starts at `start` with the
+/// letters or digits after it: "D-Ore", "AT&T", "1,500", "O'Brien", "U.S"; not a clitic
+/// ("China's") or a comma between words.
+fn joins(text: &str, lower: &str, start: usize, j: usize) -> bool {
+    let bytes = text.as_bytes();
+    let d = bytes[j];
+    matches!(d, b'-' | b'.' | b'&' | b',' | b'\'')
+        && is_alnum_at(text, j + 1)
+        && !(d == b'\'' && clitic_len(lower, j).is_some())
+        && !(d == b',' && !(bytes[j - 1].is_ascii_digit() && bytes[j + 1].is_ascii_digit()))
+        && (d != b'.' || inner_period(text, start, j))
+}
+
+/// A punctuation token.
+fn punct_token(start: usize, end: usize) -> Token {
+    Token {
+        start,
+        end,
+        word: false,
+        cap: false,
+        digit: false,
+        class: 0,
+        verb: 0,
+        act_noun: false,
+    }
+}
+
+/// A word token, with what the lexicon knows of it.
+#[inline]
 fn word_token(text: &str, lower: &str, start: usize, end: usize, words: &WordClasses) -> Token {
-    let first = text[start..].chars().next().unwrap_or(' ');
-    let lex = words.lex(&lower[start..end]);
+    let cap = starts_uppercase(text, start);
+    let lex = words.lex(&lower.as_bytes()[start..end]);
     let mut cls = lex.class;
     // A capitalized "May" or "Will" mid-sentence is a name, not a modal.
-    if first.is_uppercase() && cls & class::MODAL != 0 && start > 0 {
+    if cap && cls & class::MODAL != 0 && start > 0 {
         cls &= !class::MODAL;
     }
     Token {
         start,
         end,
         word: true,
-        cap: first.is_uppercase(),
-        digit: first.is_ascii_digit(),
+        cap,
+        digit: text.as_bytes()[start].is_ascii_digit(),
         class: cls,
         verb: lex.verb,
         act_noun: lex.act_noun,
     }
 }
 
-/// The length of a clitic at the start of `rest` ("'s", "'ll", "'re", "'ve", "'d", "'m")
-/// when no letter follows it.
-fn clitic_len(rest: &str) -> Option<usize> {
-    ["'s", "'ll", "'re", "'ve", "'d", "'m"]
-        .iter()
-        .find(|c| rest.starts_with(**c) && !is_alnum_at(rest, c.len()))
-        .map(|c| c.len())
+/// Whether the char at byte `i` of `text` is uppercase (ASCII by a byte test).
+fn starts_uppercase(text: &str, i: usize) -> bool {
+    match text.as_bytes()[i] {
+        b if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text[i..].chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// The length of a clitic at byte `i` of `lower` ("'s", "'ll", "'re", "'ve", "'d", "'m")
+/// when no letter or digit follows it.
+fn clitic_len(lower: &str, i: usize) -> Option<usize> {
+    let len = match &lower.as_bytes()[i..] {
+        [b'\'', b's' | b'd' | b'm', ..] => 2,
+        [b'\'', b'l', b'l', ..] | [b'\'', b'r' | b'v', b'e', ..] => 3,
+        _ => return None,
+    };
+    (!is_alnum_at(lower, i + len)).then_some(len)
 }
 
 /// A period inside a word: "U.S", "3.5", "p.m"; not two sentences run together
@@ -193,17 +282,9 @@ fn inner_period(text: &str, start: usize, j: usize) -> bool {
     segment.chars().count() <= 2 && !digit_next
 }
 
+/// Whether a letter or digit starts at byte `i` of `text`.
 fn is_alnum_at(text: &str, i: usize) -> bool {
-    char_at(text, i).is_some_and(char::is_alphanumeric)
-}
-
-/// The char starting at byte `i`, with a fast path for ASCII (most of any English text).
-fn char_at(text: &str, i: usize) -> Option<char> {
-    match text.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => Some(char::from(b)),
-        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
-        None => None,
-    }
+    i < text.len() && kind_at(text, i).0 == Kind::Alnum
 }
 
 #[cfg(test)]
