@@ -234,7 +234,7 @@ fn punct_token(start: usize, end: usize) -> Token {
 #[inline]
 fn word_token(text: &str, lower: &str, start: usize, end: usize, words: &WordClasses) -> Token {
     let cap = starts_uppercase(text, start);
-    let lex = words.lex(&lower.as_bytes()[start..end]);
+    let lex = words.lex(&lower[start..end]);
     let mut cls = lex.class;
     // A capitalized "May" or "Will" mid-sentence is a name, not a modal.
     if cap && cls & class::MODAL != 0 && start > 0 {

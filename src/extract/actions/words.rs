@@ -268,8 +268,6 @@ pub(super) struct Lex {
 #[derive(Debug, Clone, Default)]
 pub(super) struct WordClasses {
     map: WordMap<Lex>,
-    /// The same words, compiled for the one lookup per token.
-    table: WordTable,
 }
 
 impl WordClasses {
@@ -281,7 +279,7 @@ impl WordClasses {
             };
             map.entry(word.to_lowercase()).or_default().class |= class::parse(cls);
         }
-        WordClasses::compiled(map)
+        WordClasses { map }
     }
 
     /// Add the verb-table slot of every surface form of `verbs`, so that one lookup per
@@ -290,7 +288,7 @@ impl WordClasses {
         for (form, &slot) in &verbs.forms {
             self.map.entry(form.clone()).or_default().verb = slot + 1;
         }
-        WordClasses::compiled(self.map)
+        self
     }
 
     /// Mark `nouns` (lowercase) as nouns that name acts.
@@ -298,127 +296,19 @@ impl WordClasses {
         for noun in nouns {
             self.map.entry(noun.to_string()).or_default().act_noun = true;
         }
-        WordClasses::compiled(self.map)
-    }
-
-    fn compiled(map: WordMap<Lex>) -> WordClasses {
-        let table = WordTable::new(&map);
-        WordClasses { map, table }
+        self
     }
 
     /// The classes of a lowercase word (0 when it has none).
     #[cfg(test)]
     pub fn of(&self, lower: &str) -> u32 {
-        self.lex(lower.as_bytes()).class
+        self.lex(lower).class
     }
 
     /// Classes and verb slot of a lowercase word.
     #[inline]
-    pub fn lex(&self, lower: &[u8]) -> Lex {
-        self.table.get(lower)
-    }
-}
-
-/// A word as its length and two integers read from its first and last bytes, the way
-/// rustc-hash reads a short key: for a word of at most 16 bytes the loads overlap and
-/// cover every byte, so equal keys are equal words and no byte comparison is needed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Key {
-    len: usize,
-    head: u64,
-    tail: u64,
-}
-
-impl Key {
-    /// Words longer than this are compared byte by byte on a key match.
-    const EXACT: usize = 16;
-
-    #[inline]
-    fn of(w: &[u8]) -> Key {
-        let len = w.len();
-        let (head, tail) = match (w.first_chunk::<8>(), w.last_chunk::<8>()) {
-            (Some(first), Some(last)) => (u64::from_le_bytes(*first), u64::from_le_bytes(*last)),
-            _ => match (w.first_chunk::<4>(), w.last_chunk::<4>()) {
-                (Some(first), Some(last)) => (
-                    u64::from(u32::from_le_bytes(*first)),
-                    u64::from(u32::from_le_bytes(*last)),
-                ),
-                // up to three bytes: first, middle and last are all of them
-                _ if len > 0 => (
-                    u64::from(w[0]),
-                    u64::from(w[len / 2]) << 8 | u64::from(w[len - 1]),
-                ),
-                _ => (0, 0),
-            },
-        };
-        Key { len, head, tail }
-    }
-
-    /// A hash of the key, good in its high bits.
-    fn hash(&self) -> u64 {
-        const K: u64 = 0xf135_7aea_2e62_a9c5;
-        (self.head.wrapping_mul(K) ^ self.tail ^ self.len as u64).wrapping_mul(K)
-    }
-}
-
-/// The lexicon's words in an open-addressing table (linear probing) at most half full:
-/// most tokens are content words that are not in it, and a miss usually ends at the first
-/// empty slot without touching a word. Faster than a general hash map for the one lookup
-/// per token, because a key of two loads replaces hashing and comparing the bytes.
-#[derive(Debug, Clone, Default)]
-struct WordTable {
-    /// 1 + index into `entries` of the word in each slot, 0 when empty; a power of two long.
-    slots: Vec<u32>,
-    /// `64 - log2(slots.len())`: the hash's top bits pick the first slot.
-    shift: u32,
-    entries: Vec<(Key, Lex)>,
-    /// The words of `entries`, compared when longer than [`Key::EXACT`].
-    words: Vec<Box<[u8]>>,
-}
-
-impl WordTable {
-    fn new(map: &WordMap<Lex>) -> WordTable {
-        let size = (map.len() * 2).next_power_of_two().max(2);
-        let mut table = WordTable {
-            slots: vec![0; size],
-            shift: 64 - size.trailing_zeros(),
-            entries: Vec::with_capacity(map.len()),
-            words: Vec::with_capacity(map.len()),
-        };
-        for (word, &lex) in map {
-            let key = Key::of(word.as_bytes());
-            let mut slot = table.first_slot(&key);
-            while table.slots[slot] != 0 {
-                slot = (slot + 1) & (size - 1);
-            }
-            table.entries.push((key, lex));
-            table.words.push(word.as_bytes().into());
-            table.slots[slot] = table.entries.len() as u32;
-        }
-        table
-    }
-
-    fn first_slot(&self, key: &Key) -> usize {
-        (key.hash() >> self.shift) as usize
-    }
-
-    /// What the table holds for `word`, or the default.
-    #[inline]
-    fn get(&self, word: &[u8]) -> Lex {
-        let key = Key::of(word);
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut slot = self.first_slot(&key);
-        loop {
-            // (no slots at all in a default table)
-            let Some(i) = self.slots.get(slot).and_then(|i| i.checked_sub(1)) else {
-                return Lex::default();
-            };
-            let (k, lex) = &self.entries[i as usize];
-            if *k == key && (key.len <= Key::EXACT || *self.words[i as usize] == *word) {
-                return *lex;
-            }
-            slot = (slot + 1) & mask;
-        }
+    pub fn lex(&self, lower: &str) -> Lex {
+        self.map.get(lower).copied().unwrap_or_default()
     }
 }
 
@@ -464,45 +354,5 @@ mod tests {
         assert!(words.of("that") & class::REL != 0 && words.of("that") & class::SUBORD != 0);
         assert!(words.of("was") & class::BE != 0);
         assert_eq!(words.of("entities"), 0);
-    }
-
-    #[test]
-    fn word_table_finds_every_word_and_nothing_else() {
-        let mut map = WordMap::default();
-        let words = [
-            "a",
-            "of",
-            "the",
-            "that",
-            "which",
-            "whichever",
-            "counterattacked",
-            "counterattacking",
-            "counterintelligence",
-            "counterintelligences",
-            "'s",
-        ];
-        for (n, w) in words.iter().enumerate() {
-            let lex = Lex {
-                class: n as u32 + 1,
-                ..Lex::default()
-            };
-            map.insert(w.to_string(), lex);
-        }
-        let table = WordTable::new(&map);
-        for (n, w) in words.iter().enumerate() {
-            assert_eq!(table.get(w.as_bytes()).class, n as u32 + 1, "{w}");
-        }
-        for miss in [
-            "",
-            "an",
-            "thee",
-            "tha",
-            "counterattacks",
-            "counterintelligencf",
-        ] {
-            assert_eq!(table.get(miss.as_bytes()), Lex::default(), "{miss}");
-        }
-        assert_eq!(WordTable::default().get(b"the"), Lex::default());
     }
 }
