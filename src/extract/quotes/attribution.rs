@@ -3,7 +3,7 @@
 //! fires decides and names itself in the quote's `rule`.
 
 use super::marks::QuoteSpan;
-use super::words::{tokenize, Tk, Tok, Words};
+use super::words::{tokenize, Kind, Tk, Tok, Words};
 use crate::document::Document;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -191,7 +191,7 @@ impl<'a> Sieves<'a> {
         let person = before.len() >= 2
             && before
                 .iter()
-                .all(|w| !self.words.is("org", w) && !self.words.is("title", w));
+                .all(|w| !self.words.is(Kind::ORG, w) && !self.words.is(Kind::TITLE, w));
         if person {
             Np {
                 range: np.range.start..np.range.start + at,
@@ -269,7 +269,9 @@ impl<'a> Sieves<'a> {
         };
         let inside_name = t > 0
             && cap(t - 1)
-            && !self.words.is("lead", self.word(&toks, t - 1).unwrap_or(""))
+            && !self
+                .words
+                .is(Kind::LEAD, self.word(&toks, t - 1).unwrap_or(""))
             && cap(t + 1);
         let mut a = Attribution {
             starts_sentence,
@@ -498,7 +500,7 @@ impl<'a> Sieves<'a> {
         let opening = (main > s).then(|| self.np_forward(toks, main)).flatten();
         let (np, _) = opening.or_else(|| self.np_forward(toks, s)).or_else(|| {
             self.word(toks, s)
-                .filter(|w| self.words.is("lead", w))
+                .filter(|w| self.words.is(Kind::LEAD, w))
                 .and_then(|_| self.np_forward(toks, s + 1))
         })?;
         (np.kind != NpKind::Pronoun || self.word(toks, s).is_some()).then_some(np)
@@ -650,7 +652,7 @@ impl<'a> Sieves<'a> {
     /// True for adverbs and auxiliaries that may stand between a speaker and a speech verb.
     fn adverb(&self, w: &str) -> bool {
         let lower = w.starts_with(char::is_lowercase);
-        self.words.is("skip", w) && lower || (lower && w.len() > 4 && w.ends_with("ly"))
+        self.words.is(Kind::SKIP, w) && lower || (lower && w.len() > 4 && w.ends_with("ly"))
     }
 
     /// The subject of the speech verb at token `cue`: the mention ending right before it,
@@ -739,7 +741,10 @@ impl<'a> Sieves<'a> {
         let (Some(w), Some((lemma, _))) = (self.word(toks, v), self.cue(toks, v)) else {
             return false;
         };
-        let det = |k: usize| self.word(toks, k).is_some_and(|x| self.words.is("det", x));
+        let det = |k: usize| {
+            self.word(toks, k)
+                .is_some_and(|x| self.words.is(Kind::DET, x))
+        };
         let cap = |k: usize| {
             self.word(toks, k)
                 .is_some_and(|x| x.starts_with(char::is_uppercase))
@@ -766,7 +771,7 @@ impl<'a> Sieves<'a> {
         let adverbial = c - s <= 4
             && (s..c).any(|k| {
                 self.word(toks, k).is_some_and(|w| {
-                    ADVERBIALS.contains(&w.to_lowercase().as_str()) || self.words.is("time", w)
+                    ADVERBIALS.contains(&w.to_lowercase().as_str()) || self.words.is(Kind::TIME, w)
                 })
             });
         if SUBORDINATORS.contains(&first) || adverbial {
@@ -860,13 +865,13 @@ impl<'a> Sieves<'a> {
     /// "the investor said", "the Texan said". Needs a determiner within four words.
     fn any_description(&self, toks: &[Tok], i: usize) -> Option<Np> {
         let head = self.word(toks, i)?;
-        if self.adverb(head) || self.words.is("det", head) || CONNECTORS.contains(&head) {
+        if self.adverb(head) || self.words.is(Kind::DET, head) || CONNECTORS.contains(&head) {
             return None;
         }
         for k in (i.saturating_sub(4)..i).rev() {
             let x = self.word(toks, k)?;
-            if self.words.is("det", x) && x.starts_with(char::is_lowercase)
-                || self.words.is("det", x) && k == 0
+            if self.words.is(Kind::DET, x) && x.starts_with(char::is_lowercase)
+                || self.words.is(Kind::DET, x) && k == 0
             {
                 return Some(Np {
                     range: toks[k].start..toks[i].end,
@@ -892,7 +897,10 @@ impl<'a> Sieves<'a> {
         }
         let np = match self.np_forward(toks, s) {
             Some((np, _)) => np,
-            None if self.word(toks, s).is_some_and(|w| self.words.is("lead", w)) => {
+            None if self
+                .word(toks, s)
+                .is_some_and(|w| self.words.is(Kind::LEAD, w)) =>
+            {
                 self.np_forward(toks, s + 1)?.0
             }
             None => return None,
@@ -930,7 +938,7 @@ impl<'a> Sieves<'a> {
                 }
             }
             let mut e = i;
-            while e >= s && self.word(toks, e).is_some_and(|x| words.is("time", x)) {
+            while e >= s && self.word(toks, e).is_some_and(|x| words.is(Kind::TIME, x)) {
                 if e == 0 {
                     break;
                 }
@@ -939,11 +947,11 @@ impl<'a> Sieves<'a> {
             while s <= e
                 && self
                     .word(toks, s)
-                    .is_some_and(|x| words.is("lead", x) || CONNECTORS.contains(&x))
+                    .is_some_and(|x| words.is(Kind::LEAD, x) || CONNECTORS.contains(&x))
             {
                 s += 1;
             }
-            if s > e || self.word(toks, e).is_some_and(|x| words.is("time", x)) {
+            if s > e || self.word(toks, e).is_some_and(|x| words.is(Kind::TIME, x)) {
                 // "on Monday": look past the time phrase
                 let p = s.min(i);
                 if depth < 2 && p >= 2 && self.word(toks, p - 1).is_some_and(|x| PREPS.contains(&x))
@@ -995,7 +1003,7 @@ impl<'a> Sieves<'a> {
             if self.cue(toks, k).is_some() || self.pronoun(&x.to_lowercase()) {
                 break;
             }
-            if words.is("det", x) {
+            if words.is(Kind::DET, x) {
                 s = k;
                 found_det = true;
                 break;
@@ -1008,7 +1016,7 @@ impl<'a> Sieves<'a> {
             while s > 0
                 && self
                     .word(toks, s - 1)
-                    .is_some_and(|x| x.starts_with(char::is_uppercase) && !words.is("lead", x))
+                    .is_some_and(|x| x.starts_with(char::is_uppercase) && !words.is(Kind::LEAD, x))
             {
                 s -= 1;
             }
@@ -1038,12 +1046,12 @@ impl<'a> Sieves<'a> {
     /// True for pronouns a speaker can be.
     fn pronoun(&self, lower: &str) -> bool {
         let w = self.words;
-        w.is("person", lower) || w.is("thing", lower) || w.is("plural", lower)
+        w.is(Kind::PERSON, lower) || w.is(Kind::THING, lower) || w.is(Kind::PLURAL, lower)
     }
 
     /// True for head nouns of unnamed speakers.
     fn speaker_noun(&self, lower: &str) -> bool {
-        self.words.is("noun", lower)
+        self.words.is(Kind::NOUN, lower)
             || ["ist", "ists", "ian", "ians"]
                 .iter()
                 .any(|s| lower.len() > 5 && lower.ends_with(s))
@@ -1068,7 +1076,7 @@ impl<'a> Sieves<'a> {
         while k < i + 7 {
             let Some(x) = self.word(toks, k) else { break };
             if x.starts_with(char::is_uppercase)
-                && !(k == i && words.is("lead", x) && !self.cap_next(toks, k))
+                && !(k == i && words.is(Kind::LEAD, x) && !self.cap_next(toks, k))
             {
                 break;
             }
@@ -1082,14 +1090,15 @@ impl<'a> Sieves<'a> {
             .is_some_and(|x| x.starts_with(char::is_uppercase))
         {
             let mut s = k;
-            while s < toks.len() && self.word(toks, s).is_some_and(|x| words.is("lead", x)) {
+            while s < toks.len() && self.word(toks, s).is_some_and(|x| words.is(Kind::LEAD, x)) {
                 s += 1;
             }
             let mut e = s;
             while let Some(x) = self.word(toks, e) {
                 let joins = CONNECTORS.contains(&x) && self.cap_next(toks, e);
                 let verb = self.cue(toks, e).is_some();
-                if (x.starts_with(char::is_uppercase) && !words.is("time", x) || joins) && !verb {
+                if (x.starts_with(char::is_uppercase) && !words.is(Kind::TIME, x) || joins) && !verb
+                {
                     e += 1;
                 } else {
                     break;
@@ -1098,14 +1107,15 @@ impl<'a> Sieves<'a> {
             if e > s {
                 let all_desc_before = (i..k).all(|j| {
                     self.word(toks, j).is_some_and(|x| {
-                        words.is("det", x) || x.starts_with(char::is_lowercase) && !self.adverb(x)
+                        words.is(Kind::DET, x)
+                            || x.starts_with(char::is_lowercase) && !self.adverb(x)
                     })
                 });
                 if e > i
                     && k > i
                     && (i..k).all(|j| {
                         self.word(toks, j).is_some_and(|x| {
-                            words.is("det", x) || x.starts_with(char::is_lowercase)
+                            words.is(Kind::DET, x) || x.starts_with(char::is_lowercase)
                         })
                     })
                 {
@@ -1156,7 +1166,7 @@ impl<'a> Sieves<'a> {
             }
         }
         // a description: "a senior administration official", "the senator"
-        if !words.is("det", w) && !self.speaker_noun(&lower) {
+        if !words.is(Kind::DET, w) && !self.speaker_noun(&lower) {
             return None;
         }
         let mut head = None;
@@ -1171,7 +1181,7 @@ impl<'a> Sieves<'a> {
         }
         let h = match head {
             Some(h) => h,
-            None if words.is("det", w) && w.starts_with(char::is_lowercase) => {
+            None if words.is(Kind::DET, w) && w.starts_with(char::is_lowercase) => {
                 // "says the ad's narrator.": a short phrase closed by punctuation
                 let e = (i + 1..(i + 5).min(toks.len()))
                     .take_while(|&j| self.word(toks, j).is_some() && self.cue(toks, j).is_none())

@@ -32,7 +32,7 @@ use attribution::{Attribution, Np, NpKind, Sieves};
 use marks::{find_quotes, Facing, QuoteSpan};
 use rustc_hash::FxHashSet;
 use std::ops::Range;
-use words::Words;
+use words::{Kind, Words};
 
 /// Finds Quote records; built once from the lexicon.
 #[derive(Debug, Clone)]
@@ -145,10 +145,10 @@ impl QuoteExtractor {
         // quotes have a speaker and are not inside a name).
         let short = || content.split_whitespace().nth(SHORT_QUOTE_WORDS).is_none();
         if let Some(before) = &a.word_before {
-            if self.words.is("mention", before) {
+            if self.words.is(Kind::MENTION, before) {
                 return false;
             }
-            if self.words.is("work", before) && is_title_case(content) {
+            if self.words.is(Kind::WORK, before) && is_title_case(content) {
                 return false;
             }
         }
@@ -414,8 +414,8 @@ impl<'a> Resolver<'a> {
     fn pronoun(&self, np: &Np, text: &str) -> (Option<Speaker>, bool) {
         let lower = text.to_lowercase();
         let pos = np.range.start;
-        let person = self.words.is("person", &lower) && lower != "i";
-        if !person && !self.words.is("thing", &lower) {
+        let person = self.words.is(Kind::PERSON, &lower) && lower != "i";
+        if !person && !self.words.is(Kind::THING, &lower) {
             return (None, false);
         }
         let want = match lower.as_str() {
@@ -540,12 +540,12 @@ impl<'a> Resolver<'a> {
                 && lead.split_whitespace().count() <= 8
                 && !lead.split_whitespace().any(|w| {
                     let w = w.trim_end_matches(',').to_lowercase();
-                    self.words.is("person", &w) || self.words.is("plural", &w)
+                    self.words.is(Kind::PERSON, &w) || self.words.is(Kind::PLURAL, &w)
                 });
             let opens = phrase
                 || !lead
                     .split_whitespace()
-                    .any(|w| w.starts_with(char::is_lowercase) && !self.words.is("det", w));
+                    .any(|w| w.starts_with(char::is_lowercase) && !self.words.is(Kind::DET, w));
             if opens {
                 return Some(m);
             }
@@ -609,7 +609,7 @@ impl<'a> Resolver<'a> {
             let lead = norm.get(s.norm.start..m.norm.start)?;
             let opens = !lead
                 .split_whitespace()
-                .any(|w| w.starts_with(char::is_lowercase) && !self.words.is("det", w));
+                .any(|w| w.starts_with(char::is_lowercase) && !self.words.is(Kind::DET, w));
             opens.then_some(Some(m))
         })?
     }
@@ -663,7 +663,7 @@ impl<'a> Resolver<'a> {
         let toks: Vec<&str> = text.split_whitespace().collect();
         if toks
             .iter()
-            .any(|t| words.is("org", t.trim_end_matches("'s")))
+            .any(|t| words.is(Kind::ORG, t.trim_end_matches("'s")))
         {
             return (text.trim_start_matches("the ").to_string(), false);
         }
@@ -690,7 +690,7 @@ impl<'a> Resolver<'a> {
 
     /// True for a title word or an abbreviated title ("Sen.", "Secretary").
     fn title_word(&self, t: &str) -> bool {
-        self.words.is("title", t) || t.ends_with('.') && t.len() <= 5 && t.chars().count() > 2
+        self.words.is(Kind::TITLE, t) || t.ends_with('.') && t.len() <= 5 && t.chars().count() > 2
     }
 
     /// The speaker record of an entity mention (text and span of that mention).

@@ -13,7 +13,7 @@ pub(crate) struct Words {
     verbs: FxHashMap<String, String>,
     /// First words of multi-word speech verbs.
     verb_heads: FxHashSet<String>,
-    /// Word -> the kinds of `quote_words.tsv` it belongs to, one bit per [`KINDS`] entry:
+    /// Word -> the kinds of `quote_words.tsv` it belongs to, one bit per [`Kind`]:
     /// `cased` for the case-sensitive kinds, `folded` (lowercase) for the others. One lookup
     /// answers any kind.
     cased: FxHashMap<String, u32>,
@@ -22,18 +22,63 @@ pub(crate) struct Words {
     abbreviations: FxHashSet<String>,
 }
 
-/// The kinds of `quote_words.tsv` the rules read; the first [`CASED`] compare
-/// case-sensitively.
-const KINDS: [&str; 13] = [
-    "org", "title", "lead", "time", "det", "elision", "mention", "noun", "person", "plural",
-    "skip", "thing", "work",
-];
-const CASED: usize = 4;
+/// One list of `quote_words.tsv`: a bit in the word masks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Kind(u32);
 
-/// The bit of `kind` in the word masks, and whether it compares case-sensitively.
-fn kind_bit(kind: &str) -> Option<(u32, bool)> {
-    let i = KINDS.iter().position(|k| *k == kind)?;
-    Some((1 << i, i < CASED))
+impl Kind {
+    /// Capitalised heads that make a name an organisation ("Treasury Department").
+    pub(crate) const ORG: Kind = Kind(1 << 0);
+    /// Person titles stripped from the front of a name ("Secretary", "Sen.").
+    pub(crate) const TITLE: Kind = Kind(1 << 1);
+    /// Capitalised function words that never start a speaker name ("The", "But").
+    pub(crate) const LEAD: Kind = Kind(1 << 2);
+    /// Weekdays and months: "on Monday" is not a speaker.
+    pub(crate) const TIME: Kind = Kind(1 << 3);
+    /// Determiners that open an unnamed speaker description.
+    pub(crate) const DET: Kind = Kind(1 << 4);
+    /// Words spelled with a leading apostrophe ("'em").
+    pub(crate) const ELISION: Kind = Kind(1 << 5);
+    /// Words before a mentioned word or name ("so-called").
+    pub(crate) const MENTION: Kind = Kind(1 << 6);
+    /// Head nouns of unnamed speakers ("official", "senator").
+    pub(crate) const NOUN: Kind = Kind(1 << 7);
+    /// Pronouns that refer to a person.
+    pub(crate) const PERSON: Kind = Kind(1 << 8);
+    /// Pronouns that refer to a group.
+    pub(crate) const PLURAL: Kind = Kind(1 << 9);
+    /// Adverbs and auxiliaries between a speaker and the speech verb.
+    pub(crate) const SKIP: Kind = Kind(1 << 10);
+    /// Pronouns that refer to an organisation.
+    pub(crate) const THING: Kind = Kind(1 << 11);
+    /// Nouns before a title of a work ("the film").
+    pub(crate) const WORK: Kind = Kind(1 << 12);
+    /// The kinds compared case-sensitively.
+    const CASED: u32 = Kind::ORG.0 | Kind::TITLE.0 | Kind::LEAD.0 | Kind::TIME.0;
+
+    /// The kind named `name` in the data file (lists no rule reads are `None`).
+    fn named(name: &str) -> Option<Kind> {
+        Some(match name {
+            "org" => Kind::ORG,
+            "title" => Kind::TITLE,
+            "lead" => Kind::LEAD,
+            "time" => Kind::TIME,
+            "det" => Kind::DET,
+            "elision" => Kind::ELISION,
+            "mention" => Kind::MENTION,
+            "noun" => Kind::NOUN,
+            "person" => Kind::PERSON,
+            "plural" => Kind::PLURAL,
+            "skip" => Kind::SKIP,
+            "thing" => Kind::THING,
+            "work" => Kind::WORK,
+            _ => return None,
+        })
+    }
+
+    fn cased(self) -> bool {
+        self.0 & Kind::CASED != 0
+    }
 }
 
 impl Words {
@@ -57,7 +102,9 @@ impl Words {
         }
         for row in lexicon.rows(ListKind::QuoteWords) {
             if let [kind, word, ..] = row.as_slice() {
-                w.add(kind, word);
+                if let Some(kind) = Kind::named(kind) {
+                    w.add(kind, word);
+                }
             }
         }
         for row in lexicon.rows(ListKind::Titles) {
@@ -68,14 +115,14 @@ impl Words {
                 t.split_whitespace().last()
             });
             if let Some(word) = head.filter(|h| h.starts_with(char::is_uppercase)) {
-                w.add("title", word);
+                w.add(Kind::TITLE, word);
             }
         }
         for row in lexicon.rows(ListKind::Honorifics) {
             if let Some(h) = row.first().filter(|h| h.starts_with(char::is_uppercase)) {
                 let bare = h.trim_end_matches('.');
-                w.add("title", bare);
-                w.add("title", &format!("{bare}."));
+                w.add(Kind::TITLE, bare);
+                w.add(Kind::TITLE, &format!("{bare}."));
             }
         }
         w.abbreviations = lexicon
@@ -85,30 +132,24 @@ impl Words {
         w
     }
 
-    /// Put `word` in list `kind` (lists the rules never read are dropped).
-    fn add(&mut self, kind: &str, word: &str) {
-        let Some((bit, cased)) = kind_bit(kind) else {
-            return;
-        };
-        let (map, word) = if cased {
+    /// Put `word` in list `kind`.
+    fn add(&mut self, kind: Kind, word: &str) {
+        let (map, word) = if kind.cased() {
             (&mut self.cased, word.to_string())
         } else {
             (&mut self.folded, word.to_lowercase())
         };
-        *map.entry(word).or_default() |= bit;
+        *map.entry(word).or_default() |= kind.0;
     }
 
     /// True when `word` belongs to list `kind` of `quote_words.tsv`.
-    pub(crate) fn is(&self, kind: &str, word: &str) -> bool {
-        let Some((bit, cased)) = kind_bit(kind) else {
-            return false;
-        };
-        let mask = if cased {
+    pub(crate) fn is(&self, kind: Kind, word: &str) -> bool {
+        let mask = if kind.cased() {
             self.cased.get(word).copied()
         } else {
             with_lowercase(word, |w| self.folded.get(w).copied())
         };
-        mask.unwrap_or(0) & bit != 0
+        mask.unwrap_or(0) & kind.0 != 0
     }
 
     /// The speech verb starting at token `i` of `toks`: (lemma, number of tokens).
@@ -149,12 +190,9 @@ impl Words {
 
     /// Words whose leading apostrophe is an elision ("'em", "'til").
     pub(crate) fn elisions(&self) -> FxHashSet<String> {
-        let Some((bit, _)) = kind_bit("elision") else {
-            return FxHashSet::default();
-        };
         self.folded
             .iter()
-            .filter(|(_, mask)| *mask & bit != 0)
+            .filter(|(_, mask)| *mask & Kind::ELISION.0 != 0)
             .map(|(w, _)| w.clone())
             .collect()
     }
