@@ -5,6 +5,7 @@
 use super::marks::QuoteSpan;
 use super::words::{tokenize, Kind, Tk, Tok, Words};
 use crate::document::Document;
+use crate::normalize::lowercase_in;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::ops::Range;
@@ -912,7 +913,8 @@ impl<'a> Sieves<'a> {
     fn np_backward(&self, toks: &[Tok], i: usize, depth: usize) -> Option<Np> {
         let w = self.word(toks, i)?;
         let words = self.words;
-        let lower = w.to_lowercase();
+        let mut buf = [0u8; 64];
+        let lower = lowercase_in(w, &mut buf);
         if self.pronoun(&lower) {
             return Some(Np {
                 range: toks[i].range(),
@@ -1000,7 +1002,7 @@ impl<'a> Sieves<'a> {
         let mut found_det = false;
         for k in (i.saturating_sub(6)..i).rev() {
             let Some(x) = self.word(toks, k) else { break };
-            if self.cue(toks, k).is_some() || self.pronoun(&x.to_lowercase()) {
+            if self.cue(toks, k).is_some() || self.pronoun(x) {
                 break;
             }
             if words.is(Kind::DET, x) {
@@ -1043,10 +1045,10 @@ impl<'a> Sieves<'a> {
         })
     }
 
-    /// True for pronouns a speaker can be.
-    fn pronoun(&self, lower: &str) -> bool {
-        let w = self.words;
-        w.is(Kind::PERSON, lower) || w.is(Kind::THING, lower) || w.is(Kind::PLURAL, lower)
+    /// True for pronouns a speaker can be (in any case).
+    fn pronoun(&self, word: &str) -> bool {
+        self.words
+            .is(Kind::PERSON | Kind::THING | Kind::PLURAL, word)
     }
 
     /// True for head nouns of unnamed speakers.
@@ -1061,7 +1063,8 @@ impl<'a> Sieves<'a> {
     fn np_forward(&self, toks: &[Tok], i: usize) -> Option<(Np, usize)> {
         let words = self.words;
         let w = self.word(toks, i)?;
-        let lower = w.to_lowercase();
+        let mut buf = [0u8; 64];
+        let lower = lowercase_in(w, &mut buf);
         if self.pronoun(&lower) {
             return Some((
                 Np {
@@ -1142,7 +1145,7 @@ impl<'a> Sieves<'a> {
                     && self.word(toks, k - 1) == Some("of")
                     && (i..k - 1).any(|j| {
                         self.word(toks, j)
-                            .is_some_and(|x| self.speaker_noun(&x.to_lowercase()))
+                            .is_some_and(|x| self.speaker_noun(&lowercase_in(x, &mut [0; 64])))
                     })
                 {
                     // "the former secretary of State"
@@ -1175,7 +1178,7 @@ impl<'a> Sieves<'a> {
             if j > i && self.cue(toks, j).is_some() {
                 break;
             }
-            if self.speaker_noun(&x.to_lowercase()) {
+            if self.speaker_noun(&lowercase_in(x, &mut [0; 64])) {
                 head = Some(j);
             }
         }

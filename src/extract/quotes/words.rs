@@ -81,6 +81,16 @@ impl Kind {
     }
 }
 
+/// Either kind: both must be cased, or both not.
+impl std::ops::BitOr for Kind {
+    type Output = Kind;
+
+    fn bitor(self, other: Kind) -> Kind {
+        debug_assert_eq!(self.cased(), other.cased());
+        Kind(self.0 | other.0)
+    }
+}
+
 impl Words {
     /// Read the speech verbs, the quote word list, titles and abbreviations of `lexicon`.
     pub(crate) fn new(lexicon: &Lexicon) -> Words {
@@ -142,7 +152,8 @@ impl Words {
         *map.entry(word).or_default() |= kind.0;
     }
 
-    /// True when `word` belongs to list `kind` of `quote_words.tsv`.
+    /// True when `word` belongs to list `kind` of `quote_words.tsv` (to any of them, for
+    /// kinds joined with `|`).
     pub(crate) fn is(&self, kind: Kind, word: &str) -> bool {
         let mask = if kind.cased() {
             self.cased.get(word).copied()
