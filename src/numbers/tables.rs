@@ -166,6 +166,16 @@ impl CueIndex {
     }
 }
 
+/// The place of an ASCII letter (any case) in the alphabet from 1, or 0 for no byte: one
+/// coordinate of [`Tables::prefilter`] (see [`prefix_index`]); `None` for other bytes.
+fn letter_index(b: Option<&u8>) -> Option<usize> {
+    match b {
+        None => Some(0),
+        Some(c) if c.is_ascii_alphabetic() => Some(usize::from((c | 0x20) - b'a') + 1),
+        Some(_) => None,
+    }
+}
+
 /// Index of the first two letters of an ASCII word in [`Tables::prefilter`].
 fn prefix_index(lower: &[u8]) -> Option<usize> {
     let letter = |b: Option<&u8>| match b {
@@ -311,32 +321,27 @@ impl Tables {
 
     /// The number word `word` (any case), if it is one.
     pub fn word(&self, word: &str) -> Option<NumWord> {
-        if word.len() > 16 {
+        let bytes = word.as_bytes();
+        if bytes.len() > 16 {
             return None;
         }
-        if word.is_ascii() {
-            // the first two letters and the length rule out most words before any copying
-            let bytes = word.as_bytes();
-            let n = bytes.len().min(2);
-            let mut head = [0u8; 2];
-            head[..n].copy_from_slice(&bytes[..n]);
-            head.make_ascii_lowercase();
-            if let Some(i) = prefix_index(&head[..n]) {
-                if self
-                    .prefilter
-                    .get(i)
-                    .is_none_or(|m| m & (1 << bytes.len()) == 0)
-                {
-                    return None;
-                }
-            }
-            let mut buf = [0u8; 64];
-            self.words
-                .get(&*ascii_lowercase_in(word, &mut buf))
-                .copied()
-        } else {
-            self.words.get(word.to_lowercase().as_str()).copied()
+        if !word.is_ascii() {
+            return self.words.get(word.to_lowercase().as_str()).copied();
         }
+        // the first two letters and the length rule out most words before any copying
+        if let (Some(a), Some(b)) = (letter_index(bytes.first()), letter_index(bytes.get(1))) {
+            if self.prefilter[a * 27 + b] & (1 << bytes.len()) == 0 {
+                return None;
+            }
+        }
+        let mut buf = [0u8; 16];
+        let lower = &mut buf[..bytes.len()];
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower)
+            .ok()
+            .and_then(|w| self.words.get(w))
+            .copied()
     }
 
     /// False when `text[range]` has no digit and no standalone number word, so it holds no
