@@ -368,20 +368,17 @@ impl AgencyExtractor {
         let mut skipped = false;
         let mut p = 0;
         while p < bytes.len() {
-            if p > 0 && is_word_byte(bytes[p - 1]) {
-                p += 1;
-                continue;
-            }
             let len = word_len(bytes, p);
             visit(bytes, p, len);
             if self.ac.is_some() && self.form_starts.may_start(bytes, p, len) {
                 if let Some(end) = self.form_at(text, range, p, si, &mut shout, out) {
-                    p = end;
+                    p = next_word_start(bytes, end);
                     skipped = true;
                     continue;
                 }
             }
-            p += len.max(1);
+            // the byte after a word is no word start
+            p += if len == 0 { 1 } else { len + 1 };
         }
         skipped
     }
@@ -980,6 +977,15 @@ fn word_len(bytes: &[u8], p: usize) -> usize {
         .iter()
         .position(|&b| !is_word_byte(b))
         .unwrap_or(bytes.len() - p)
+}
+
+/// The first word start at or after `p`: `p` unless it is inside or right after a word.
+fn next_word_start(bytes: &[u8], p: usize) -> usize {
+    if p > 0 && bytes.get(p - 1).is_some_and(|&b| is_word_byte(b)) {
+        p + word_len(bytes, p) + 1
+    } else {
+        p
+    }
 }
 
 /// The bit of a first-word length in [`FirstWords::by_pair`]; long words share one.
