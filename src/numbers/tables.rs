@@ -335,13 +335,7 @@ impl Tables {
             }
         }
         let mut buf = [0u8; 16];
-        let lower = &mut buf[..bytes.len()];
-        lower.copy_from_slice(bytes);
-        lower.make_ascii_lowercase();
-        std::str::from_utf8(lower)
-            .ok()
-            .and_then(|w| self.words.get(w))
-            .copied()
+        self.words.get(lower_short(word, &mut buf)).copied()
     }
 
     /// False when `text[range]` has no digit and no standalone number word, so it holds no
@@ -375,9 +369,11 @@ impl Tables {
         if !word.is_ascii() {
             return 0;
         }
-        let mut buf = [0u8; 64];
-        let lower = ascii_lowercase_in(word, &mut buf);
-        self.count_words.get(&*lower).copied().unwrap_or(0)
+        let mut buf = [0u8; 16];
+        self.count_words
+            .get(lower_short(word, &mut buf))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// True when `before` (text up to a number) ends with a cue of `role` on a word boundary.
@@ -456,16 +452,39 @@ impl Tables {
         let head = trimmed.trim_start();
         let skipped = after.len() - head.len();
         let end = head.ceil_char_boundary(head.len().min(self.unit_max + 1));
-        let mut buf = [0u8; 64];
-        let lower = lowercase_in(&head[..end], &mut buf);
-        let first = usize::from(*lower.as_bytes().first()?);
-        self.unit_by_first
-            .get(first)?
-            .iter()
-            .map(|&i| &self.units[i])
-            .find(|(u, _)| starts_phrase(&lower, u))
-            .map(|(u, k)| (*k, skipped + u.len()))
+        let head = &head[..end];
+        let found = if head.is_ascii() {
+            // units are lowercase: comparing without case spares lowercasing the head
+            let first = usize::from(head.as_bytes().first()?.to_ascii_lowercase());
+            self.units_by_first(first)
+                .find(|(u, _)| starts_phrase_ascii(head, u))
+        } else {
+            let mut buf = [0u8; 64];
+            let lower = lowercase_in(head, &mut buf);
+            let first = usize::from(*lower.as_bytes().first()?);
+            self.units_by_first(first)
+                .find(|(u, _)| starts_phrase(&lower, u))
+        };
+        found.map(|(u, k)| (*k, skipped + u.len()))
     }
+
+    /// The units that start with byte `first`, longest first.
+    fn units_by_first(&self, first: usize) -> impl Iterator<Item = &(String, NumberKind)> {
+        self.unit_by_first
+            .get(first)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.units[i])
+    }
+}
+
+/// `word` (ASCII, at most 16 bytes) in lowercase, written into `buf`.
+fn lower_short<'b>(word: &str, buf: &'b mut [u8; 16]) -> &'b str {
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    // ASCII lowercasing keeps UTF-8 valid
+    std::str::from_utf8(lower).unwrap_or_default()
 }
 
 /// True when `text` ends with `phrase` preceded by a non-letter (or the start).
