@@ -1203,6 +1203,18 @@ mod tests {
     }
 
     #[test]
+    fn forms_start_at_any_word_start() {
+        // a form with a non-ASCII first letter, and forms right after punctuation
+        assert_eq!(names("The Élysée Palace said no."), ["Elysee Palace"]);
+        assert_eq!(
+            names("(Justice Department) and \"State Department\" agreed."),
+            ["Department of Justice", "Department of State"]
+        );
+        // no form inside a word
+        assert!(names("Anti-Pentagonal shapes.").is_empty());
+    }
+
+    #[test]
     fn seat_of_government_as_venue_is_no_agency() {
         assert!(names("She attended a reception at the White House.").is_empty());
         assert_eq!(names("The White House said no."), ["White House"]);
