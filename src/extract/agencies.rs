@@ -46,6 +46,45 @@ struct CueKind {
     anaphor: bool,
 }
 
+/// The first words (leading ASCII letters and digits) of a set of phrases, to rule out most
+/// word starts before a search for the phrases. A phrase that matches at a word start, ending
+/// on a word boundary, has the same first word as the text there, since the text's word ends
+/// where the phrase's does.
+#[derive(Debug, Clone)]
+struct FirstWords {
+    /// For the first two bytes of the phrases (indexed `b0 << 8 | b1`), the lengths of their
+    /// first words as bits (see [`first_word_bit`]): a cheap test before the exact one.
+    by_pair: Vec<u32>,
+    words: FxHashSet<Vec<u8>>,
+}
+
+impl FirstWords {
+    fn new(phrases: &[String]) -> FirstWords {
+        let mut by_pair = vec![0u32; 1 << 16];
+        let mut words = FxHashSet::default();
+        for p in phrases {
+            let bytes = p.as_bytes();
+            let len = word_len(bytes, 0);
+            words.insert(bytes[..len].to_vec());
+            let bit = first_word_bit(len);
+            match bytes {
+                [a, b, ..] => by_pair[usize::from(*a) << 8 | usize::from(*b)] |= bit,
+                [a] => (0..256).for_each(|b| by_pair[usize::from(*a) << 8 | b] |= bit),
+                [] => {}
+            }
+        }
+        FirstWords { by_pair, words }
+    }
+
+    /// True when a phrase may start at word start `p` of `bytes`, whose first word has `len`
+    /// bytes.
+    #[inline]
+    fn may_start(&self, bytes: &[u8], p: usize, len: usize) -> bool {
+        let pair = usize::from(bytes[p]) << 8 | usize::from(bytes.get(p + 1).copied().unwrap_or(0));
+        self.by_pair[pair] & first_word_bit(len) != 0 && self.words.contains(&bytes[p..p + len])
+    }
+}
+
 /// Which body a candidate mention names.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum BodyKey {
@@ -75,11 +114,16 @@ pub(crate) struct AgencyExtractor {
     forms: Vec<FormDef>,
     /// Gazetteer automaton, searched anchored at word starts.
     ac: Option<AhoCorasick>,
-    /// First two bytes of every gazetteer form (indexed `b0 << 8 | b1`).
-    first_bytes: Vec<bool>,
+    /// First words of the gazetteer forms, to rule out most word starts before the anchored
+    /// search.
+    form_starts: FirstWords,
     /// Cue words of the patterns, and what each starts.
     cues: Option<AhoCorasick>,
     cue_kinds: Vec<CueKind>,
+    /// First words of the cue words, to skip the cue search in sentences where no cue can
+    /// start at a word start (a cue found elsewhere is dropped anyway); `None` when a cue
+    /// starts with a byte other than an ASCII letter or digit.
+    cue_starts: Option<FirstWords>,
     /// "of X" after an of-head ("Ministry" + " of Foreign Affairs").
     of_tail: Regex,
     demonyms: FxHashSet<String>,
@@ -169,14 +213,7 @@ impl AgencyExtractor {
             .start_kind(StartKind::Anchored)
             .build(&patterns)
             .ok();
-        let mut first_bytes = vec![false; 1 << 16];
-        for p in &patterns {
-            match p.as_bytes() {
-                [a, b, ..] => first_bytes[usize::from(*a) << 8 | usize::from(*b)] = true,
-                [a] => (0..256).for_each(|b| first_bytes[usize::from(*a) << 8 | b] = true),
-                [] => {}
-            }
-        }
+        let form_starts = FirstWords::new(&patterns);
 
         let heads = words_of(lexicon, "head");
         let of_heads = words_of(lexicon, "of-head");
@@ -229,6 +266,10 @@ impl AgencyExtractor {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&cue_words)
             .ok();
+        let cue_starts = cue_words
+            .iter()
+            .all(|w| w.as_bytes().first().is_some_and(|&b| is_word_byte(b)))
+            .then(|| FirstWords::new(&cue_words));
         let set =
             |class: &str| -> FxHashSet<String> { words_of(lexicon, class).into_iter().collect() };
         let parties = lexicon
@@ -241,9 +282,10 @@ impl AgencyExtractor {
             by_name,
             forms,
             ac,
-            first_bytes,
+            form_starts,
             cues,
             cue_kinds,
+            cue_starts,
             of_tail,
             demonyms,
             places,
@@ -269,8 +311,9 @@ impl AgencyExtractor {
         let mut local: Vec<Cand> = Vec::new();
         for (si, s) in doc.sentences().iter().enumerate() {
             local.clear();
-            self.gazetteer(text, s.norm.clone(), si, &mut local);
-            self.patterns(text, s.norm.clone(), si, &mut local, &mut anaphors);
+            if self.gazetteer(text, s.norm.clone(), si, &mut local) {
+                self.patterns(text, s.norm.clone(), si, &mut local, &mut anaphors);
+            }
             // longest wins; on a tie the gazetteer (pushed first) wins
             local.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end)));
             let from = cands.len();
@@ -290,60 +333,96 @@ impl AgencyExtractor {
         self.records(doc, accepted)
     }
 
-    /// Gazetteer matches inside `range`, on word boundaries.
-    fn gazetteer(&self, text: &str, range: Range<usize>, si: usize, out: &mut Vec<Cand>) {
-        let Some(ac) = &self.ac else { return };
+    /// Gazetteer matches inside `range`, on word boundaries. Returns whether a pattern cue
+    /// may start in the sentence: the one pass over its words notes that on the way, so that
+    /// [`AgencyExtractor::patterns`] runs only where it can find something.
+    fn gazetteer(&self, text: &str, range: Range<usize>, si: usize, out: &mut Vec<Cand>) -> bool {
         let Some(slice) = text.get(range.clone()) else {
-            return;
+            return false;
         };
-        // Forms start at word starts with a known first byte (mostly capitals): search
-        // anchored there instead of scanning every byte of the sentence.
-        let bytes = slice.as_bytes();
+        let Some(cue_starts) = &self.cue_starts else {
+            self.gazetteer_words(text, &range, si, out, |_, _, _| {});
+            return !slice.is_empty();
+        };
+        let mut cue = false;
+        let skipped = self.gazetteer_words(text, &range, si, out, |bytes, p, len| {
+            cue = cue || cue_starts.may_start(bytes, p, len);
+        });
+        cue || skipped
+    }
+
+    /// Visit the word starts of the sentence `text[range]`, calling `visit` with the bytes,
+    /// the word start and the length of its word, and search a gazetteer form anchored where
+    /// its first word fits. A form found (on word boundaries) is pushed to `out` and its words
+    /// are skipped; returns whether that happened, as then `visit` did not see every word.
+    fn gazetteer_words(
+        &self,
+        text: &str,
+        range: &Range<usize>,
+        si: usize,
+        out: &mut Vec<Cand>,
+        mut visit: impl FnMut(&[u8], usize, usize),
+    ) -> bool {
+        let bytes = text[range.clone()].as_bytes();
         let mut shout: Option<bool> = None;
+        let mut skipped = false;
         let mut p = 0;
         while p < bytes.len() {
-            let b = bytes[p];
-            let word_start = p == 0 || !bytes[p - 1].is_ascii_alphanumeric();
-            let pair = usize::from(b) << 8 | usize::from(bytes.get(p + 1).copied().unwrap_or(0));
-            if !word_start || !self.first_bytes[pair] {
-                p += 1;
-                continue;
+            let len = word_len(bytes, p);
+            visit(bytes, p, len);
+            if self.ac.is_some() && self.form_starts.may_start(bytes, p, len) {
+                if let Some(end) = self.form_at(text, range, p, si, &mut shout, out) {
+                    p = next_word_start(bytes, end);
+                    skipped = true;
+                    continue;
+                }
             }
-            let input = Input::new(slice)
-                .span(p..slice.len())
-                .anchored(Anchored::Yes);
-            let Ok(Some(m)) = ac.try_find(input) else {
-                p += 1;
-                continue;
-            };
-            let r = range.start + m.start()..range.start + m.end();
-            if !on_word_boundaries(text, &r) {
-                p += 1;
-                continue;
-            }
-            let Some(form) = self.forms.get(m.pattern().as_usize()) else {
-                p += 1;
-                continue;
-            };
-            // an acronym inside an all-caps line ("WASHINGTON WHO KNEW") is a word, not a body
-            if form.acronym && *shout.get_or_insert_with(|| shouting(slice)) {
-                p = m.end();
-                continue;
-            }
-            out.push(Cand {
-                range: r,
-                sentence: si,
-                key: BodyKey::Known(form.body),
-                name: String::new(),
-                weak: form.weak,
-                rule: if form.acronym {
-                    "gazetteer:acronym"
-                } else {
-                    "gazetteer"
-                },
-            });
-            p = m.end();
+            // the byte after a word is no word start
+            p += if len == 0 { 1 } else { len + 1 };
         }
+        skipped
+    }
+
+    /// The gazetteer form at byte `p` of the sentence `text[range]`, pushed to `out` when it
+    /// stands on word boundaries. Returns where the scan goes on after a form, or `None` when
+    /// no form starts at `p`.
+    fn form_at(
+        &self,
+        text: &str,
+        range: &Range<usize>,
+        p: usize,
+        si: usize,
+        shout: &mut Option<bool>,
+        out: &mut Vec<Cand>,
+    ) -> Option<usize> {
+        let ac = self.ac.as_ref()?;
+        let slice = &text[range.clone()];
+        let input = Input::new(slice)
+            .span(p..slice.len())
+            .anchored(Anchored::Yes);
+        let m = ac.try_find(input).ok()??;
+        let r = range.start + m.start()..range.start + m.end();
+        if !on_word_boundaries(text, &r) {
+            return None;
+        }
+        let form = self.forms.get(m.pattern().as_usize())?;
+        // an acronym inside an all-caps line ("WASHINGTON WHO KNEW") is a word, not a body
+        if form.acronym && *shout.get_or_insert_with(|| shouting(slice)) {
+            return Some(m.end());
+        }
+        out.push(Cand {
+            range: r,
+            sentence: si,
+            key: BodyKey::Known(form.body),
+            name: String::new(),
+            weak: form.weak,
+            rule: if form.acronym {
+                "gazetteer:acronym"
+            } else {
+                "gazetteer"
+            },
+        });
+        Some(m.end())
     }
 
     /// Pattern matches inside `range` for bodies not (or differently) in the gazetteer. Cue
@@ -876,6 +955,44 @@ fn with_article(text: &str, r: Range<usize>) -> Range<usize> {
     r
 }
 
+/// The bytes that make words for the gazetteer scan: ASCII letters and digits.
+static WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// True for an ASCII letter or digit.
+fn is_word_byte(b: u8) -> bool {
+    WORD_BYTES[usize::from(b)]
+}
+
+/// The length of the run of ASCII letters and digits at `bytes[p..]`.
+fn word_len(bytes: &[u8], p: usize) -> usize {
+    bytes[p..]
+        .iter()
+        .position(|&b| !is_word_byte(b))
+        .unwrap_or(bytes.len() - p)
+}
+
+/// The first word start at or after `p`: `p` unless it is inside or right after a word.
+fn next_word_start(bytes: &[u8], p: usize) -> usize {
+    if p > 0 && bytes.get(p - 1).is_some_and(|&b| is_word_byte(b)) {
+        p + word_len(bytes, p) + 1
+    } else {
+        p
+    }
+}
+
+/// The bit of a first-word length in [`FirstWords::by_pair`]; long words share one.
+fn first_word_bit(len: usize) -> u32 {
+    1 << len.min(31)
+}
+
 /// True when `r` starts and ends on word boundaries of `text`.
 fn on_word_boundaries(text: &str, r: &Range<usize>) -> bool {
     let before = text[..r.start].chars().next_back();
@@ -1083,6 +1200,18 @@ mod tests {
         assert!(names("The Democratic National Committee raised money.").is_empty());
         assert!(names("Russia and China disagreed.").is_empty());
         assert!(names("The Clinton Foundation gave money.").is_empty());
+    }
+
+    #[test]
+    fn forms_start_at_any_word_start() {
+        // a form with a non-ASCII first letter, and forms right after punctuation
+        assert_eq!(names("The Élysée Palace said no."), ["Elysee Palace"]);
+        assert_eq!(
+            names("(Justice Department) and \"State Department\" agreed."),
+            ["Department of Justice", "Department of State"]
+        );
+        // no form inside a word
+        assert!(names("Anti-Pentagonal shapes.").is_empty());
     }
 
     #[test]

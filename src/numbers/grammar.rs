@@ -125,6 +125,14 @@ impl<'a> Parser<'a> {
         });
     }
 
+    /// False when no number can start at token `i`: a word that is no number word, the bulk
+    /// of the tokens, which [`Parser::parse_at`] would reject after a call.
+    #[inline]
+    pub fn may_start_at(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind != TokKind::Word)
+            || self.words.get(i).is_some_and(Option::is_some)
+    }
+
     /// Parse the number that starts at token `i`, if any; push its matches and return the
     /// token after it.
     pub fn parse_at(&self, i: usize, out: &mut Vec<NumberMatch>) -> Option<usize> {

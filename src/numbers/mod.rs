@@ -70,6 +70,10 @@ impl NumberScanner {
         let mut numbers = Vec::new();
         let mut i = 0;
         while i < toks.len() {
+            if !parser.may_start_at(i) {
+                i += 1;
+                continue;
+            }
             i = match parser.parse_at(i, &mut numbers) {
                 Some(next) if next > i => next,
                 _ => i + 1,

@@ -122,6 +122,10 @@ pub(crate) struct Tables {
     abbrevs: WordMap<f64>,
     /// Cue phrases by role, lowercase.
     cues: Vec<Vec<String>>,
+    /// For each role, the cues by last byte and by first byte (indices into `cues`), so a
+    /// number tests the few cues that can match instead of all of them; `None` when a cue
+    /// is empty (it would match everywhere).
+    cue_ends: Option<Vec<CueIndex>>,
     /// Unit phrases after a number, lowercase, with the kind they give.
     units: Vec<(String, NumberKind)>,
     /// Longest unit phrase in bytes.
@@ -137,6 +141,39 @@ pub(crate) struct Tables {
     /// Digits and the number words that can stand alone (not "a", "minus", "point"): a
     /// sentence without one of them holds no number, and is not scanned.
     trigger: Option<AhoCorasick>,
+}
+
+/// The cues of one role by their last and first bytes.
+#[derive(Debug, Clone)]
+struct CueIndex {
+    by_last: Vec<Vec<usize>>,
+    by_first: Vec<Vec<usize>>,
+}
+
+impl CueIndex {
+    /// The index of `cues`, none of them empty.
+    fn new(cues: &[String]) -> CueIndex {
+        let mut index = CueIndex {
+            by_last: vec![Vec::new(); 256],
+            by_first: vec![Vec::new(); 256],
+        };
+        for (i, cue) in cues.iter().enumerate() {
+            let bytes = cue.as_bytes();
+            index.by_last[usize::from(bytes[bytes.len() - 1])].push(i);
+            index.by_first[usize::from(bytes[0])].push(i);
+        }
+        index
+    }
+}
+
+/// The place of an ASCII letter (any case) in the alphabet from 1, or 0 for no byte: one
+/// coordinate of [`Tables::prefilter`] (see [`prefix_index`]); `None` for other bytes.
+fn letter_index(b: Option<&u8>) -> Option<usize> {
+    match b {
+        None => Some(0),
+        Some(c) if c.is_ascii_alphabetic() => Some(usize::from((c | 0x20) - b'a') + 1),
+        Some(_) => None,
+    }
 }
 
 /// Index of the first two letters of an ASCII word in [`Tables::prefilter`].
@@ -214,6 +251,9 @@ impl Tables {
                 t.cues[role.index()].push(phrase.to_lowercase());
             }
         }
+        if t.cues.iter().flatten().all(|c| !c.is_empty()) {
+            t.cue_ends = Some(t.cues.iter().map(|c| CueIndex::new(c)).collect());
+        }
         for row in lex.rows(ListKind::Units) {
             let kind = match row.get(1).copied() {
                 Some("money") => NumberKind::Money,
@@ -281,32 +321,21 @@ impl Tables {
 
     /// The number word `word` (any case), if it is one.
     pub fn word(&self, word: &str) -> Option<NumWord> {
-        if word.len() > 16 {
+        let bytes = word.as_bytes();
+        if bytes.len() > 16 {
             return None;
         }
-        if word.is_ascii() {
-            // the first two letters and the length rule out most words before any copying
-            let bytes = word.as_bytes();
-            let n = bytes.len().min(2);
-            let mut head = [0u8; 2];
-            head[..n].copy_from_slice(&bytes[..n]);
-            head.make_ascii_lowercase();
-            if let Some(i) = prefix_index(&head[..n]) {
-                if self
-                    .prefilter
-                    .get(i)
-                    .is_none_or(|m| m & (1 << bytes.len()) == 0)
-                {
-                    return None;
-                }
-            }
-            let mut buf = [0u8; 64];
-            self.words
-                .get(&*ascii_lowercase_in(word, &mut buf))
-                .copied()
-        } else {
-            self.words.get(word.to_lowercase().as_str()).copied()
+        if !word.is_ascii() {
+            return self.words.get(word.to_lowercase().as_str()).copied();
         }
+        // the first two letters and the length rule out most words before any copying
+        if let (Some(a), Some(b)) = (letter_index(bytes.first()), letter_index(bytes.get(1))) {
+            if self.prefilter[a * 27 + b] & (1 << bytes.len()) == 0 {
+                return None;
+            }
+        }
+        let mut buf = [0u8; 16];
+        self.words.get(lower_short(word, &mut buf)).copied()
     }
 
     /// False when `text[range]` has no digit and no standalone number word, so it holds no
@@ -340,9 +369,11 @@ impl Tables {
         if !word.is_ascii() {
             return 0;
         }
-        let mut buf = [0u8; 64];
-        let lower = ascii_lowercase_in(word, &mut buf);
-        self.count_words.get(&*lower).copied().unwrap_or(0)
+        let mut buf = [0u8; 16];
+        self.count_words
+            .get(lower_short(word, &mut buf))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// True when `before` (text up to a number) ends with a cue of `role` on a word boundary.
@@ -361,24 +392,52 @@ impl Tables {
                                 .starts_with(|c: char| c.is_uppercase()))
             });
         }
-        let mut buf = [0u8; 64];
-        let lower = ascii_lowercase_in(tail, &mut buf);
-        self.cues[role.index()].iter().any(|cue| {
-            ends_phrase(&lower, cue)
-                && (role != Role::Month
-                    || tail.as_bytes()[tail.len() - cue.len()].is_ascii_uppercase())
-        })
+        let cues = &self.cues[role.index()];
+        let Some(index) = &self.cue_ends else {
+            let mut buf = [0u8; 64];
+            let lower = ascii_lowercase_in(tail, &mut buf);
+            return cues.iter().any(|cue| {
+                ends_phrase(&lower, cue)
+                    && (role != Role::Month
+                        || tail.as_bytes()[tail.len() - cue.len()].is_ascii_uppercase())
+            });
+        };
+        // cues are lowercase: comparing without case spares lowercasing the tail
+        let Some(last) = tail.as_bytes().last() else {
+            return false;
+        };
+        index[role.index()].by_last[usize::from(last.to_ascii_lowercase())]
+            .iter()
+            .map(|&i| cues[i].as_str())
+            .any(|cue| {
+                ends_phrase_ascii(tail, cue)
+                    && (role != Role::Month
+                        || tail.as_bytes()[tail.len() - cue.len()].is_ascii_uppercase())
+            })
     }
 
     /// True when `after` (text from the end of a number) starts with a cue of `role`.
     pub fn cue_after(&self, after: &str, role: Role) -> bool {
         let head = after.trim_start();
         let end = head.ceil_char_boundary(head.len().min(24));
-        let mut buf = [0u8; 64];
-        let lower = lowercase_in(&head[..end], &mut buf);
-        self.cues[role.index()]
-            .iter()
-            .any(|cue| starts_phrase(&lower, cue))
+        let head = &head[..end];
+        let cues = &self.cues[role.index()];
+        match (&self.cue_ends, head.is_ascii()) {
+            (Some(index), true) => {
+                // cues are lowercase: comparing without case spares lowercasing the head
+                let Some(first) = head.as_bytes().first() else {
+                    return false;
+                };
+                index[role.index()].by_first[usize::from(first.to_ascii_lowercase())]
+                    .iter()
+                    .any(|&i| starts_phrase_ascii(head, &cues[i]))
+            }
+            _ => {
+                let mut buf = [0u8; 64];
+                let lower = lowercase_in(head, &mut buf);
+                cues.iter().any(|cue| starts_phrase(&lower, cue))
+            }
+        }
     }
 
     /// True when `text` is one of the number names ("9/11").
@@ -393,16 +452,39 @@ impl Tables {
         let head = trimmed.trim_start();
         let skipped = after.len() - head.len();
         let end = head.ceil_char_boundary(head.len().min(self.unit_max + 1));
-        let mut buf = [0u8; 64];
-        let lower = lowercase_in(&head[..end], &mut buf);
-        let first = usize::from(*lower.as_bytes().first()?);
-        self.unit_by_first
-            .get(first)?
-            .iter()
-            .map(|&i| &self.units[i])
-            .find(|(u, _)| starts_phrase(&lower, u))
-            .map(|(u, k)| (*k, skipped + u.len()))
+        let head = &head[..end];
+        let found = if head.is_ascii() {
+            // units are lowercase: comparing without case spares lowercasing the head
+            let first = usize::from(head.as_bytes().first()?.to_ascii_lowercase());
+            self.units_by_first(first)
+                .find(|(u, _)| starts_phrase_ascii(head, u))
+        } else {
+            let mut buf = [0u8; 64];
+            let lower = lowercase_in(head, &mut buf);
+            let first = usize::from(*lower.as_bytes().first()?);
+            self.units_by_first(first)
+                .find(|(u, _)| starts_phrase(&lower, u))
+        };
+        found.map(|(u, k)| (*k, skipped + u.len()))
     }
+
+    /// The units that start with byte `first`, longest first.
+    fn units_by_first(&self, first: usize) -> impl Iterator<Item = &(String, NumberKind)> {
+        self.unit_by_first
+            .get(first)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.units[i])
+    }
+}
+
+/// `word` (ASCII, at most 16 bytes) in lowercase, written into `buf`.
+fn lower_short<'b>(word: &str, buf: &'b mut [u8; 16]) -> &'b str {
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    // ASCII lowercasing keeps UTF-8 valid
+    std::str::from_utf8(lower).unwrap_or_default()
 }
 
 /// True when `text` ends with `phrase` preceded by a non-letter (or the start).
@@ -415,6 +497,28 @@ fn ends_phrase(text: &str, phrase: &str) -> bool {
         && text.ends_with(phrase)
         && (!phrase.starts_with(|c: char| c.is_alphanumeric())
             || !text[..text.len() - phrase.len()].ends_with(|c: char| c.is_alphanumeric()))
+}
+
+/// [`ends_phrase`] on the ASCII lowercase of `text` (ASCII), for a lowercase `phrase`.
+fn ends_phrase_ascii(text: &str, phrase: &str) -> bool {
+    let (text, phrase) = (text.as_bytes(), phrase.as_bytes());
+    let Some(cut) = text.len().checked_sub(phrase.len()) else {
+        return false;
+    };
+    text[cut..].eq_ignore_ascii_case(phrase)
+        && (!phrase.first().is_some_and(u8::is_ascii_alphanumeric)
+            || !text[..cut].last().is_some_and(u8::is_ascii_alphanumeric))
+}
+
+/// [`starts_phrase`] on the ASCII lowercase of `text` (ASCII), for a lowercase `phrase`.
+fn starts_phrase_ascii(text: &str, phrase: &str) -> bool {
+    let (text, phrase) = (text.as_bytes(), phrase.as_bytes());
+    text.get(..phrase.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(phrase))
+        && (!phrase.last().is_some_and(u8::is_ascii_alphanumeric)
+            || !text[phrase.len()..]
+                .first()
+                .is_some_and(u8::is_ascii_alphanumeric))
 }
 
 /// True when `text` starts with `phrase` followed by a non-letter (or the end).

@@ -62,69 +62,75 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
     let mut gap = Gap::None;
     while i < end {
         let b = bytes[i];
-        if b.is_ascii_digit() {
-            let s = i;
-            while i < end && bytes[i].is_ascii_digit() {
-                i += 1;
-            }
-            toks.push(Tok {
-                start: s,
-                end: i,
-                kind: TokKind::Digits,
-                gap,
-            });
-            gap = Gap::None;
-        } else if b.is_ascii_alphabetic() || (b >= 0x80 && starts_letter(text, i)) {
-            let s = i;
-            while i < end {
-                let c = bytes[i];
-                if c.is_ascii_alphabetic() || (c >= 0x80 && starts_letter(text, i)) {
-                    i += utf8_len(c);
-                } else if c == b'\'' && i + 1 < end && bytes[i + 1].is_ascii_alphabetic() && i > s {
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            toks.push(Tok {
-                start: s,
-                end: i,
-                kind: TokKind::Word,
-                gap,
-            });
-            gap = Gap::None;
-        } else if b == b'\n' || b == b'\r' {
-            gap = Gap::Newline;
-            i += 1;
-        } else if b == b' ' || b == b'\t' {
-            gap = match gap {
-                Gap::None => Gap::Space,
-                Gap::Newline => Gap::Newline,
-                _ => Gap::Spaces,
-            };
-            i += 1;
-        } else {
-            let len = utf8_len(b);
-            let e = (i + len).min(end);
-            if b >= 0x80 && text[i..e].chars().next().is_some_and(char::is_whitespace) {
-                gap = if gap == Gap::Newline {
-                    Gap::Newline
-                } else {
-                    Gap::Spaces
+        let (kind, e) = match b {
+            b' ' | b'\t' => {
+                gap = match gap {
+                    Gap::None => Gap::Space,
+                    Gap::Newline => Gap::Newline,
+                    _ => Gap::Spaces,
                 };
-            } else {
-                toks.push(Tok {
-                    start: i,
-                    end: e,
-                    kind: TokKind::Punct,
-                    gap,
-                });
-                gap = Gap::None;
+                i += 1;
+                continue;
             }
-            i = e;
-        }
+            b'\n' | b'\r' => {
+                gap = Gap::Newline;
+                i += 1;
+                continue;
+            }
+            b'0'..=b'9' => (TokKind::Digits, run_end(bytes, i, end, u8::is_ascii_digit)),
+            b'a'..=b'z' | b'A'..=b'Z' => (TokKind::Word, word_end(text, i, end)),
+            0x80.. if starts_letter(text, i) => (TokKind::Word, word_end(text, i, end)),
+            _ => {
+                let e = (i + utf8_len(b)).min(end);
+                if b >= 0x80 && text[i..e].chars().next().is_some_and(char::is_whitespace) {
+                    if gap != Gap::Newline {
+                        gap = Gap::Spaces;
+                    }
+                    i = e;
+                    continue;
+                }
+                (TokKind::Punct, e)
+            }
+        };
+        toks.push(Tok {
+            start: i,
+            end: e,
+            kind,
+            gap,
+        });
+        gap = Gap::None;
+        i = e;
     }
     toks
+}
+
+/// The end of the run of bytes from `i` (before `end`) that `is` accepts.
+fn run_end(bytes: &[u8], i: usize, end: usize, is: impl Fn(&u8) -> bool) -> usize {
+    bytes
+        .get(i..end)
+        .and_then(|run| run.iter().position(|b| !is(b)))
+        .map_or(end.max(i), |n| i + n)
+}
+
+/// The end of the word that starts at byte `i` (a letter) before `end`: letters, with
+/// inner apostrophes before an ASCII letter ("world's"). ASCII letters, the bulk, are
+/// skipped in a tight loop.
+fn word_end(text: &str, start: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    loop {
+        i = run_end(bytes, i, end, u8::is_ascii_alphabetic);
+        let Some(&c) = bytes.get(i).filter(|_| i < end) else {
+            return i;
+        };
+        if c >= 0x80 && starts_letter(text, i) {
+            i += utf8_len(c);
+        } else if c == b'\'' && i + 1 < end && bytes[i + 1].is_ascii_alphabetic() && i > start {
+            i += 1;
+        } else {
+            return i;
+        }
+    }
 }
 
 /// Length of the UTF-8 sequence that starts with byte `b`.
