@@ -9,10 +9,9 @@ use std::ops::Range;
 /// The quote rules' word lists, compiled once from the lexicon.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Words {
-    /// Speech verb form (lowercase, multi-word forms joined by a space) -> lemma.
-    verbs: FxHashMap<String, String>,
-    /// First words of multi-word speech verbs.
-    verb_heads: FxHashSet<String>,
+    /// Speech verb forms (lowercase, multi-word forms joined by a space) and the first
+    /// words of the multi-word ones: one lookup per word tells both.
+    verbs: FxHashMap<String, VerbForm>,
     /// Word -> the kinds of `quote_words.tsv` it belongs to, one bit per [`Kind`]:
     /// `cased` for the case-sensitive kinds, `folded` (lowercase) for the others. One lookup
     /// answers any kind.
@@ -20,6 +19,15 @@ pub(crate) struct Words {
     folded: FxHashMap<String, u32>,
     /// Abbreviations that keep their final period ("Sen", "Mr").
     abbreviations: FxHashSet<String>,
+}
+
+/// What a lowercase word or phrase is to the speech verbs.
+#[derive(Debug, Clone, Default)]
+struct VerbForm {
+    /// The lemma, when the form is a speech verb.
+    lemma: Option<String>,
+    /// The first word of a multi-word speech verb ("fired" of "fired back").
+    head: bool,
 }
 
 /// One list of `quote_words.tsv`: a bit in the word masks.
@@ -105,9 +113,9 @@ impl Words {
             {
                 let form = form.to_lowercase();
                 if let Some((head, _)) = form.split_once(' ') {
-                    w.verb_heads.insert(head.to_string());
+                    w.verbs.entry(head.to_string()).or_default().head = true;
                 }
-                w.verbs.insert(form, lemma.clone());
+                w.verbs.entry(form).or_default().lemma = Some(lemma.clone());
             }
         }
         for row in lexicon.rows(ListKind::QuoteWords) {
@@ -170,14 +178,15 @@ impl Words {
             return None;
         }
         with_lowercase(&text[t.range()], |w| {
-            if self.verb_heads.contains(w) {
+            let form = self.verbs.get(w)?;
+            if form.head {
                 if let Some(n) = toks.get(i + 1).filter(|n| n.kind == Tk::Word) {
                     if let Some(lemma) = self.two_word_verb(w, &text[n.range()]) {
                         return Some((lemma, 2));
                     }
                 }
             }
-            self.verbs.get(w).map(|lemma| (lemma.as_str(), 1))
+            form.lemma.as_deref().map(|lemma| (lemma, 1))
         })
     }
 
@@ -193,10 +202,14 @@ impl Words {
             tail.copy_from_slice(next.as_bytes());
             tail.make_ascii_lowercase();
             let key = std::str::from_utf8(&buf[..len]).ok()?;
-            return self.verbs.get(key).map(String::as_str);
+            return self.lemma(key);
         }
-        let two = format!("{head} {}", next.to_lowercase());
-        self.verbs.get(&two).map(String::as_str)
+        self.lemma(&format!("{head} {}", next.to_lowercase()))
+    }
+
+    /// The lemma of the speech verb form `form` (lowercase).
+    fn lemma(&self, form: &str) -> Option<&str> {
+        self.verbs.get(form)?.lemma.as_deref()
     }
 
     /// Words whose leading apostrophe is an elision ("'em", "'til").
