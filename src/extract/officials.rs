@@ -65,8 +65,27 @@ struct Role {
 #[derive(Debug, Clone)]
 struct Draft {
     name: String,
+    /// Surname, given name and number of words of `name`, kept for `find_draft`, which
+    /// compares them for every name in the article.
+    surname: String,
+    given: String,
+    words: usize,
     roles: Vec<Role>,
     mentions: Vec<(Range<usize>, usize)>,
+}
+
+impl Draft {
+    /// A draft for the person `name` with a first role.
+    fn new(name: String, role: Role) -> Draft {
+        Draft {
+            surname: names::surname(&name).to_string(),
+            given: names::given(&name).to_string(),
+            words: name.split_whitespace().count(),
+            name,
+            roles: vec![role],
+            mentions: Vec::new(),
+        }
+    }
 }
 
 impl OfficialExtractor {
@@ -941,15 +960,10 @@ impl OfficialExtractor {
     fn group(&self, text: &str, roles: Vec<Role>, hits: &[(NameHit, usize)]) -> Vec<Draft> {
         let mut drafts: Vec<Draft> = Vec::new();
         for r in roles {
-            let name = text[r.name.clone()].to_string();
-            let words = name.split_whitespace().count();
-            match find_draft(&drafts, &name, words) {
+            let name = &text[r.name.clone()];
+            match find_draft(&drafts, name) {
                 Some(d) => drafts[d].roles.push(r),
-                None => drafts.push(Draft {
-                    name,
-                    roles: vec![r],
-                    mentions: Vec::new(),
-                }),
+                None => drafts.push(Draft::new(name.to_string(), r)),
             }
         }
         // a one-word name given first ("Obama") takes a later full name ("Barack Obama")
@@ -966,9 +980,7 @@ impl OfficialExtractor {
             .map(|d| RangeIndex::new(d.mentions.iter().map(|(m, _)| m.clone()).collect()))
             .collect();
         for (h, si) in hits {
-            let name = &text[h.range.clone()];
-            let words = name.split_whitespace().count();
-            let Some(d) = find_draft(&drafts, name, words) else {
+            let Some(d) = find_draft(&drafts, &text[h.range.clone()]) else {
                 continue;
             };
             let whole = h.honorific.as_ref().map_or(h.range.start, |r| r.start)..h.range.end;
@@ -988,10 +1000,11 @@ impl OfficialExtractor {
         sentence_names: &[SentenceNames],
     ) -> Vec<Official> {
         let text = doc.norm();
-        let surnames: Vec<String> = drafts
+        let surnames: Vec<String> = drafts.iter().map(|d| d.surname.clone()).collect();
+        // bit n: some surname is n bytes long (63: longer), a test cheaper than comparing
+        let lengths = surnames
             .iter()
-            .map(|d| names::surname(&d.name).to_string())
-            .collect();
+            .fold(0u64, |mask, s| mask | 1 << s.len().min(63));
         let mut taken: Vec<Range<usize>> = drafts
             .iter()
             .flat_map(|d| d.mentions.iter().map(|m| m.0.clone()))
@@ -1000,7 +1013,7 @@ impl OfficialExtractor {
         for (si, names) in sentence_names.iter().enumerate() {
             let toks = &names.toks;
             for (k, t) in toks.iter().enumerate() {
-                if !t.cap {
+                if !t.cap || lengths & 1 << (t.end - t.start).min(63) == 0 {
                     continue;
                 }
                 let w = t.text(text);
@@ -1264,19 +1277,20 @@ fn unreachable_role() -> &'static Role {
     &EMPTY
 }
 
-/// The draft `name` (of `words` words) refers to: same name, or same surname with a
-/// compatible given name.
-fn find_draft(drafts: &[Draft], name: &str, words: usize) -> Option<usize> {
+/// The draft `name` refers to: same name, or same surname with a compatible given name (a
+/// one-word name on either side is compatible).
+fn find_draft(drafts: &[Draft], name: &str) -> Option<usize> {
+    if let Some(d) = drafts.iter().position(|d| d.name == name) {
+        return Some(d);
+    }
     let sur = names::surname(name);
-    let first = names::given(name);
-    drafts.iter().position(|d| d.name == name).or_else(|| {
-        drafts.iter().position(|d| {
-            names::surname(&d.name) == sur
-                && (words == 1
-                    || d.name.split_whitespace().count() == 1
-                    || names::given(&d.name) == first)
-        })
-    })
+    let first = drafts.iter().position(|d| d.surname == sur)?;
+    let given = names::given(name);
+    let one_word = name.split_whitespace().count() == 1;
+    drafts[first..]
+        .iter()
+        .position(|d| d.surname == sur && (one_word || d.words == 1 || d.given == given))
+        .map(|d| first + d)
 }
 
 /// The title match (first token, last token, pattern) that ends at token `k`. Matches are
