@@ -110,32 +110,48 @@ fn joins_word(s: &str, i: usize, cap: bool) -> bool {
 }
 
 /// The end of the word that continues at byte `end` of `s` (its first char, capitalised when
-/// `cap`, ends there).
-fn word_end(s: &str, mut end: usize, cap: bool) -> usize {
+/// `cap`, ends there), and whether it may hold an apostrophe, hyphen or non-ASCII char.
+#[inline(always)]
+fn word_end(s: &str, end: usize, cap: bool) -> (usize, bool) {
     let bytes = s.as_bytes();
-    loop {
-        // ASCII letters and digits: the common case, in a tight loop
-        let rest = bytes.get(end..).unwrap_or_default();
-        end += rest
-            .iter()
-            .position(|&b| class_of(b) & WORD == 0)
-            .unwrap_or(rest.len());
-        let Some(&b) = bytes.get(end) else {
-            return end;
-        };
+    let end = ascii_word_end(bytes, end);
+    match bytes.get(end) {
+        Some(&b) if class_of(b) & (JOIN | WIDE) != 0 => (mixed_word_end(s, end, cap), true),
+        _ => (end, false),
+    }
+}
+
+/// The end of the run of ASCII letters and digits at byte `end` of `bytes`: the common case,
+/// in a tight loop.
+#[inline(always)]
+fn ascii_word_end(bytes: &[u8], end: usize) -> usize {
+    let rest = bytes.get(end..).unwrap_or_default();
+    end + rest
+        .iter()
+        .position(|&b| class_of(b) & WORD == 0)
+        .unwrap_or(rest.len())
+}
+
+/// The end of a word that goes on at byte `end` of `s` with an apostrophe, a hyphen or a
+/// non-ASCII char (see [`word_end`]).
+fn mixed_word_end(s: &str, mut end: usize, cap: bool) -> usize {
+    let bytes = s.as_bytes();
+    while let Some(&b) = bytes.get(end) {
         let c = class_of(b);
         if c & JOIN != 0 && joins_word(s, end, cap) {
             end += 1;
         } else if c & WIDE != 0 {
             let (word, len, _) = wide_char_class(s, end);
             if !word {
-                return end;
+                break;
             }
             end += len;
         } else {
-            return end;
+            break;
         }
+        end = ascii_word_end(bytes, end);
     }
+    end
 }
 
 /// Split `text[range]` into word tokens (letters, digits, apostrophes and inner hyphens).
@@ -170,10 +186,12 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             continue;
         };
         let start = i;
-        let end = word_end(slice, i + len, cap);
+        let (end, mixed) = word_end(slice, i + len, cap);
         // a possessive "'s" is not part of the word
-        let poss =
-            end - start >= 2 && bytes[end - 2] == b'\'' && matches!(bytes[end - 1], b's' | b'S');
+        let poss = mixed
+            && end - start >= 2
+            && bytes[end - 2] == b'\''
+            && matches!(bytes[end - 1], b's' | b'S');
         let word_end = if poss { end - 2 } else { end };
         let dot = !poss && bytes.get(end) == Some(&b'.');
         out.push(Token {

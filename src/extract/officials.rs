@@ -999,57 +999,7 @@ impl OfficialExtractor {
         mut drafts: Vec<Draft>,
         sentence_names: &[SentenceNames],
     ) -> Vec<Official> {
-        let text = doc.norm();
-        let surnames: Vec<String> = drafts.iter().map(|d| d.surname.clone()).collect();
-        // bit n: some surname is n bytes long (63: longer), a test cheaper than comparing
-        let lengths = surnames
-            .iter()
-            .fold(0u64, |mask, s| mask | 1 << s.len().min(63));
-        let mut taken: Vec<Range<usize>> = drafts
-            .iter()
-            .flat_map(|d| d.mentions.iter().map(|m| m.0.clone()))
-            .collect();
-        taken.sort_by_key(|r| r.start);
-        for (si, names) in sentence_names.iter().enumerate() {
-            let toks = &names.toks;
-            for (k, t) in toks.iter().enumerate() {
-                if !t.cap || lengths & 1 << (t.end - t.start).min(63) == 0 {
-                    continue;
-                }
-                let w = t.text(text);
-                if w.len() < 2 || !surnames.iter().any(|s| s == w) {
-                    continue;
-                }
-                let cands: Vec<usize> = (0..drafts.len()).filter(|&d| surnames[d] == w).collect();
-                let r = t.start..t.end;
-                let at = taken.partition_point(|x| x.end <= r.start);
-                if taken.get(at).is_some_and(|x| x.start < r.end) {
-                    continue;
-                }
-                let next_org = toks.get(k + 1).is_some_and(|n| {
-                    n.joined && !t.poss && n.cap && self.names.is_org_word(n.text(text))
-                });
-                let prev_given =
-                    k > 0 && toks[k].joined && self.names.is_given(toks[k - 1].text(text));
-                if next_org || prev_given {
-                    continue;
-                }
-                // the latest-mentioned candidate
-                let d = *cands
-                    .iter()
-                    .max_by_key(|&&d| {
-                        drafts[d]
-                            .mentions
-                            .iter()
-                            .filter(|m| m.0.start < r.start)
-                            .map(|m| m.0.start + 1)
-                            .max()
-                            .unwrap_or(0)
-                    })
-                    .unwrap_or(&cands[0]);
-                drafts[d].mentions.push((r, si));
-            }
-        }
+        self.join_bare_surnames(doc.norm(), &mut drafts, sentence_names);
         let mut order: Vec<usize> = (0..drafts.len()).collect();
         for d in &mut drafts {
             d.mentions.sort_by_key(|m| m.0.start);
@@ -1098,6 +1048,67 @@ impl OfficialExtractor {
             });
         }
         out
+    }
+
+    /// Join bare surnames ("Raimondo") to the drafts of their people: the latest mentioned
+    /// when several share the surname; not inside a mention already taken, nor before an
+    /// organisation word or after a given name.
+    fn join_bare_surnames(
+        &self,
+        text: &str,
+        drafts: &mut [Draft],
+        sentence_names: &[SentenceNames],
+    ) {
+        let surnames: Vec<String> = drafts.iter().map(|d| d.surname.clone()).collect();
+        // bit n: some surname is n bytes long (63: longer), a test cheaper than comparing
+        let lengths = surnames
+            .iter()
+            .fold(0u64, |mask, s| mask | 1 << s.len().min(63));
+        let mut taken: Vec<Range<usize>> = drafts
+            .iter()
+            .flat_map(|d| d.mentions.iter().map(|m| m.0.clone()))
+            .collect();
+        taken.sort_by_key(|r| r.start);
+        for (si, names) in sentence_names.iter().enumerate() {
+            let toks = &names.toks;
+            for (k, t) in toks.iter().enumerate() {
+                if !t.cap || lengths & 1 << (t.end - t.start).min(63) == 0 {
+                    continue;
+                }
+                let w = t.text(text);
+                if w.len() < 2 || !surnames.iter().any(|s| s == w) {
+                    continue;
+                }
+                let r = t.start..t.end;
+                let at = taken.partition_point(|x| x.end <= r.start);
+                if taken.get(at).is_some_and(|x| x.start < r.end) {
+                    continue;
+                }
+                let next_org = toks.get(k + 1).is_some_and(|n| {
+                    n.joined && !t.poss && n.cap && self.names.is_org_word(n.text(text))
+                });
+                let prev_given =
+                    k > 0 && toks[k].joined && self.names.is_given(toks[k - 1].text(text));
+                if next_org || prev_given {
+                    continue;
+                }
+                // the latest-mentioned candidate
+                let latest = (0..drafts.len())
+                    .filter(|&d| surnames[d] == w)
+                    .max_by_key(|&d| {
+                        drafts[d]
+                            .mentions
+                            .iter()
+                            .filter(|m| m.0.start < r.start)
+                            .map(|m| m.0.start + 1)
+                            .max()
+                            .unwrap_or(0)
+                    });
+                if let Some(d) = latest {
+                    drafts[d].mentions.push((r, si));
+                }
+            }
+        }
     }
 
     /// The agency record a role's title belongs to: an agency mention inside the title's
