@@ -456,11 +456,8 @@ impl NameModel {
     /// Every person name among the tokens `toks` of one sentence, in text order.
     pub(crate) fn find_in(&self, text: &str, toks: &[Token]) -> Vec<NameHit> {
         let mut out = Vec::new();
-        // In a Title Case headline every word is capitalised: keep names to two words
-        // ("Hillary Clinton Reassures House" -> "Hillary Clinton").
-        let long = toks.iter().filter(|t| t.end - t.start >= 3);
-        let (n, caps) = long.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.cap)));
-        let max_words = if n >= 5 && caps * 4 > n * 3 { 2 } else { 4 };
+        // counted at the first candidate: most sentences have none
+        let mut max_words = None;
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -474,6 +471,7 @@ impl NameModel {
                 continue;
             }
             let w = t.text(text);
+            let max_words = *max_words.get_or_insert_with(|| max_name_words(toks));
             if self.is_honorific(w) {
                 if let Some(n) = toks
                     .get(i + 1)
@@ -522,6 +520,19 @@ impl NameModel {
             i += 1;
         }
         out
+    }
+}
+
+/// The most words a name in the sentence `toks` may have. In a Title Case headline every word
+/// is capitalised: names keep to two words there ("Hillary Clinton Reassures House" ->
+/// "Hillary Clinton").
+fn max_name_words(toks: &[Token]) -> usize {
+    let long = toks.iter().filter(|t| t.end - t.start >= 3);
+    let (n, caps) = long.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.cap)));
+    if n >= 5 && caps * 4 > n * 3 {
+        2
+    } else {
+        4
     }
 }
 

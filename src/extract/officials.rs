@@ -1029,10 +1029,13 @@ impl OfficialExtractor {
             let mentions = draft
                 .mentions
                 .iter()
-                .map(|(r, si)| Mention {
-                    text: doc.orig_text(r.clone()).to_string(),
-                    span: doc.to_orig(r.clone()),
-                    sentence: *si,
+                .map(|(r, si)| {
+                    let span = doc.to_orig(r.clone());
+                    Mention {
+                        text: span.slice(doc.text()).to_string(),
+                        span,
+                        sentence: *si,
+                    }
                 })
                 .collect();
             out.push(Official {
