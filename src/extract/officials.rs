@@ -894,11 +894,22 @@ impl OfficialExtractor {
     /// Party and state from "(D-Ore.)", ", D-Mass.," or ", a Democrat from Oregon" after `pos`.
     fn party_state(&self, text: &str, pos: usize) -> (Option<String>, Option<String>) {
         let after = &text[pos..];
-        // every pattern starts with "(" or "," (regex calls cost more than this test)
-        if !after.trim_start().starts_with(['(', ',']) {
+        // a regex call costs more than these tests of what each pattern starts with:
+        // "(D-", ", R-" and ", a Democrat" or ", independent"
+        let paren = after
+            .trim_start()
+            .strip_prefix('(')
+            .is_some_and(|r| r.trim_start().starts_with(['D', 'R', 'I']));
+        let comma = after
+            .strip_prefix(',')
+            .is_some_and(|r| r.trim_start().starts_with(['D', 'R', 'I', 'a', 'i']));
+        if !paren && !comma {
             return (None, None);
         }
-        for re in [&self.party_paren, &self.party_comma] {
+        for (may_match, re) in [(paren, &self.party_paren), (comma, &self.party_comma)] {
+            if !may_match {
+                continue;
+            }
             if let Some(c) = re.captures(after) {
                 let (Some(p), Some(s)) = (c.get(1), c.get(2)) else {
                     continue;
@@ -910,7 +921,12 @@ impl OfficialExtractor {
                 }
             }
         }
-        if let Some(c) = self.party_of.captures(after) {
+        let party_of = if comma {
+            self.party_of.captures(after)
+        } else {
+            None
+        };
+        if let Some(c) = party_of {
             if let (Some(p), Some(s)) = (c.get(1), c.get(2)) {
                 let party = self.parties.get(p.as_str()).cloned();
                 let state = self
