@@ -1079,10 +1079,18 @@ impl OfficialExtractor {
         sentence_names: &[SentenceNames],
     ) {
         let surnames: Vec<String> = drafts.iter().map(|d| d.surname.clone()).collect();
-        // bit n: some surname is n bytes long (63: longer), a test cheaper than comparing
+        // tests cheaper than comparing words: bit n of `lengths`, some surname is n bytes long
+        // (63: longer); `firsts[b]`, some surname starts with byte b
         let lengths = surnames
             .iter()
             .fold(0u64, |mask, s| mask | 1 << s.len().min(63));
+        let mut firsts = [false; 256];
+        for s in &surnames {
+            if let Some(&b) = s.as_bytes().first() {
+                firsts[usize::from(b)] = true;
+            }
+        }
+        let bytes = text.as_bytes();
         let mut taken: Vec<Range<usize>> = drafts
             .iter()
             .flat_map(|d| d.mentions.iter().map(|m| m.0.clone()))
@@ -1091,7 +1099,10 @@ impl OfficialExtractor {
         for (si, names) in sentence_names.iter().enumerate() {
             let toks = &names.toks;
             for (k, t) in toks.iter().enumerate() {
-                if !t.cap || lengths & 1 << (t.end - t.start).min(63) == 0 {
+                if !t.cap
+                    || lengths & 1 << (t.end - t.start).min(63) == 0
+                    || !firsts[usize::from(bytes[t.start])]
+                {
                     continue;
                 }
                 let w = t.text(text);
