@@ -36,6 +36,9 @@ pub(crate) struct OfficialExtractor {
     states: FxHashMap<String, String>,
     /// Full state names ("Texas", "New Jersey"), which may stand inside a title.
     state_names: FxHashSet<String>,
+    /// First words of the two-word state names ("New", "North"), so that a title's word pairs
+    /// are only joined for a lookup when they can be one.
+    state_first_words: FxHashSet<String>,
     party_paren: Regex,
     party_comma: Regex,
     party_of: Regex,
@@ -162,6 +165,10 @@ impl OfficialExtractor {
                 .collect(),
             parties,
             states,
+            state_first_words: longest
+                .values()
+                .filter_map(|s| Some(s.split_once(' ')?.0.to_string()))
+                .collect(),
             state_names: longest.into_values().collect(),
             party_paren: Regex::new(
                 r"^\s*\(\s*([DRI])\s*-\s*([A-Z][A-Za-z]*(?:\.\s?[A-Z][A-Za-z]*)*\.?)\s*\)",
@@ -959,7 +966,11 @@ impl OfficialExtractor {
             })
         };
         for i in 0..words.len() {
-            if i + 2 < words.len() + 1 && i + 1 < words.len() {
+            // joined only when they can be a two-word state name
+            if i + 2 < words.len() + 1
+                && i + 1 < words.len()
+                && self.state_first_words.contains(words[i])
+            {
                 let two = format!("{} {}", words[i], words[i + 1]);
                 if self.state_names.contains(&two) && head_like(i + 2) {
                     return Some(two);
