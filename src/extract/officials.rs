@@ -7,6 +7,7 @@
 use crate::document::Document;
 use crate::extract::names::{self, NameHit, NameModel, SentenceNames, Token};
 use crate::lexicon::{Lexicon, ListKind};
+use crate::normalize::lowercase_in;
 use crate::record::{Agency, Article, Mention, Official};
 use crate::span::RangeIndex;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
@@ -310,7 +311,7 @@ impl OfficialExtractor {
             while start > 0 && first - start < 6 && toks[start].joined {
                 let j = start - 1;
                 let w = toks[j].text(text);
-                if toks[j].poss || DETERMINERS.contains(&w.to_lowercase().as_str()) {
+                if toks[j].poss || lowercase_is_one_of(w, &DETERMINERS) {
                     break;
                 }
                 if let Some(&(f, _, _)) = title_ending_at(titles, j) {
@@ -520,9 +521,7 @@ impl OfficialExtractor {
                 start = f;
                 continue;
             }
-            if self.modifiers.contains(w)
-                || self.modifiers.contains(&w.to_lowercase()) && toks[j].cap
-            {
+            if self.modifiers.contains(w) || toks[j].cap && self.is_modifier_lowercased(w) {
                 start = j;
                 continue;
             }
@@ -620,7 +619,7 @@ impl OfficialExtractor {
         }
         if toks
             .get(i)
-            .is_some_and(|t| DETERMINERS.contains(&t.text(text).to_lowercase().as_str()))
+            .is_some_and(|t| lowercase_is_one_of(t.text(text), &DETERMINERS))
         {
             i += 1;
         }
@@ -704,9 +703,8 @@ impl OfficialExtractor {
             .map(|k| toks[k].start..toks[end - 1].end);
         // what is led must be a body ("the history department"), not "the charge"
         let head = toks[end - 1].text(text);
-        let body = ORG_NOUNS.contains(&head.to_lowercase().as_str())
-            || self.names.is_org_word(head)
-            || org.is_some();
+        let body =
+            lowercase_is_one_of(head, &ORG_NOUNS) || self.names.is_org_word(head) || org.is_some();
         if !body {
             return None;
         }
@@ -752,7 +750,7 @@ impl OfficialExtractor {
                 }
             }
             let w = toks[start - 1].text(text);
-            if OPENERS.contains(&w.to_ascii_lowercase().as_str()) {
+            if is_opener(w) {
                 break;
             }
             if self.clause.contains(w) {
@@ -761,7 +759,7 @@ impl OfficialExtractor {
             start -= 1;
         }
         let det = start.checked_sub(1).map(|d| toks[d].text(text));
-        let opens = det.is_some_and(|d| OPENERS.contains(&d.to_ascii_lowercase().as_str()));
+        let opens = det.is_some_and(is_opener);
         if !opens || !toks[start].joined {
             return None;
         }
@@ -815,7 +813,7 @@ impl OfficialExtractor {
             let inside_title = title_covering(titles, j).is_some();
             let ok = inside_title
                 || self.modifiers.contains(w)
-                || self.modifiers.contains(&w.to_lowercase())
+                || self.is_modifier_lowercased(w)
                 || tok.cap
                 || w == "and"
                 || w.contains('-');
@@ -944,6 +942,12 @@ impl OfficialExtractor {
             }
         }
         (None, None)
+    }
+
+    /// True when `word` lowercased is a title modifier ("Former" -> "former").
+    fn is_modifier_lowercased(&self, word: &str) -> bool {
+        let mut buf = [0; 64];
+        self.modifiers.contains(&*lowercase_in(word, &mut buf))
     }
 
     /// The party a title names ("Democratic presidential candidate" -> D).
@@ -1282,8 +1286,23 @@ fn abbrev_dot(text: &str, t: &Token) -> bool {
     t.dot && t.cap && t.text(text).chars().count() <= 4
 }
 
+/// True when `word` lowercased is one of the lowercase words `list`; no allocation for an
+/// ASCII word (it runs for many words around every name).
+fn lowercase_is_one_of(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|l| word.eq_ignore_ascii_case(l))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
+}
+
 /// Words that open a role phrase before a name ("his campaign manager, Corey Lewandowski").
 const OPENERS: [&str; 8] = ["a", "an", "the", "his", "her", "its", "their", "our"];
+
+/// True when `word` is one of `OPENERS` in any ASCII case.
+fn is_opener(word: &str) -> bool {
+    OPENERS.iter().any(|o| word.eq_ignore_ascii_case(o))
+}
 
 /// Words that open an appositive noun phrase ("Jane Doe, a spokeswoman").
 const DETERMINERS: [&str; 5] = ["a", "an", "the", "another", "also"];
