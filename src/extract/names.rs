@@ -41,20 +41,122 @@ impl Token {
     }
 }
 
-/// (is a word char, byte length, uppercase) of the char at byte `i` of `s`.
+/// Byte classes for the tokenizer: one table lookup per byte instead of a chain of
+/// predicates. Bytes of multi-byte chars are `WIDE` and decoded on the slow path.
+const WORD: u8 = 1;
+/// An ASCII uppercase letter (always with `WORD`).
+const UPPER: u8 = 2;
+/// A space, tab or newline: a gap that keeps the next token joined.
+const SPACE: u8 = 4;
+/// An apostrophe or hyphen: inside a word when a letter or digit follows.
+const JOIN: u8 = 8;
+/// A byte of a multi-byte char.
+const WIDE: u8 = 16;
+
+/// The class of every byte value (see `WORD` and the others).
+static BYTE_CLASS: [u8; 256] = byte_classes();
+
+const fn byte_classes() -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_uppercase() {
+            WORD | UPPER
+        } else if c.is_ascii_alphanumeric() {
+            WORD
+        } else if matches!(c, b' ' | b'\t' | b'\n') {
+            SPACE
+        } else if matches!(c, b'\'' | b'-') {
+            JOIN
+        } else if c >= 128 {
+            WIDE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+}
+
+/// The class of byte `b`.
 #[inline(always)]
-fn char_class(s: &str, i: usize) -> (bool, usize, bool) {
-    let c = s.as_bytes()[i];
-    if c < 128 {
-        (c.is_ascii_alphanumeric(), 1, c.is_ascii_uppercase())
-    } else {
-        let ch = s[i..].chars().next().unwrap_or(' ');
-        (ch.is_alphanumeric(), ch.len_utf8(), ch.is_uppercase())
+fn class_of(b: u8) -> u8 {
+    BYTE_CLASS[usize::from(b)]
+}
+
+/// (is a word char, byte length, uppercase) of the multi-byte char at byte `i` of `s`: the
+/// slow path of the tokenizer.
+#[cold]
+fn wide_char_class(s: &str, i: usize) -> (bool, usize, bool) {
+    let ch = s[i..].chars().next().unwrap_or(' ');
+    (ch.is_alphanumeric(), ch.len_utf8(), ch.is_uppercase())
+}
+
+/// True when the apostrophe or hyphen at byte `i` of `s` stays inside the word: a letter or
+/// digit follows ("O'Brien", "Ocasio-Cortez"), but a lowercase suffix after a hyphen in a
+/// capitalised word ("Graham-type") starts a separate word.
+fn joins_word(s: &str, i: usize, cap: bool) -> bool {
+    let hyphen = s.as_bytes()[i] == b'-';
+    let (alnum, lower) = match s.as_bytes().get(i + 1) {
+        None => return false,
+        Some(&b) if b < 128 => (class_of(b) & WORD != 0, b.is_ascii_lowercase()),
+        Some(_) => match s[i + 1..].chars().next() {
+            Some(c) => (c.is_alphanumeric(), c.is_lowercase()),
+            None => return false,
+        },
+    };
+    alnum && !(hyphen && cap && lower)
+}
+
+/// The end of the word that continues at byte `end` of `s` (its first char, capitalised when
+/// `cap`, ends there), and whether it may hold an apostrophe, hyphen or non-ASCII char.
+#[inline(always)]
+fn word_end(s: &str, end: usize, cap: bool) -> (usize, bool) {
+    let bytes = s.as_bytes();
+    let end = ascii_word_end(bytes, end);
+    match bytes.get(end) {
+        Some(&b) if class_of(b) & (JOIN | WIDE) != 0 => (mixed_word_end(s, end, cap), true),
+        _ => (end, false),
     }
 }
 
+/// The end of the run of ASCII letters and digits at byte `end` of `bytes`: the common case,
+/// in a tight loop.
+#[inline(always)]
+fn ascii_word_end(bytes: &[u8], end: usize) -> usize {
+    let rest = bytes.get(end..).unwrap_or_default();
+    end + rest
+        .iter()
+        .position(|&b| class_of(b) & WORD == 0)
+        .unwrap_or(rest.len())
+}
+
+/// The end of a word that goes on at byte `end` of `s` with an apostrophe, a hyphen or a
+/// non-ASCII char (see [`word_end`]).
+fn mixed_word_end(s: &str, mut end: usize, cap: bool) -> usize {
+    let bytes = s.as_bytes();
+    while let Some(&b) = bytes.get(end) {
+        let c = class_of(b);
+        if c & JOIN != 0 && joins_word(s, end, cap) {
+            end += 1;
+        } else if c & WIDE != 0 {
+            let (word, len, _) = wide_char_class(s, end);
+            if !word {
+                break;
+            }
+            end += len;
+        } else {
+            break;
+        }
+        end = ascii_word_end(bytes, end);
+    }
+    end
+}
+
 /// Split `text[range]` into word tokens (letters, digits, apostrophes and inner hyphens).
-/// Byte-level with an ASCII fast path: it runs over every sentence of every article.
+/// Byte-level with a class table and an ASCII fast path: it runs over every sentence of
+/// every article.
 pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     // a word and its space take five bytes on average: room for short words without a regrow
     let mut out = Vec::with_capacity(range.len() / 4 + 2);
@@ -63,55 +165,44 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     };
     let base = range.start;
     let bytes = slice.as_bytes();
-    let n = bytes.len();
-    let class = |i: usize| char_class(slice, i);
     let mut gap_clean = false; // only spaces since the last token
     let mut i = 0;
-    while i < n {
-        let (word, len, upper) = class(i);
-        if !word {
-            if !matches!(bytes[i], b' ' | b'\t' | b'\n') {
-                gap_clean = false;
-            }
-            i += len;
-            continue;
-        }
-        let start = i;
-        let mut end = i + len;
-        while end < n {
-            let d = bytes[end];
-            if d == b'\'' || d == b'-' {
-                // keep only when a letter follows ("O'Brien", "Ocasio-Cortez"); a lowercase
-                // suffix after a hyphen ("Graham-type") is a separate word
-                let next = slice[end + 1..].chars().next();
-                let lower_after_cap = d == b'-' && upper && next.is_some_and(char::is_lowercase);
-                if next.is_some_and(char::is_alphanumeric) && !lower_after_cap {
-                    end += 1;
+    while let Some(&b) = bytes.get(i) {
+        let c = class_of(b);
+        let (cap, len) = if c & WORD != 0 {
+            (c & UPPER != 0, 1)
+        } else if c & WIDE != 0 {
+            match wide_char_class(slice, i) {
+                (true, len, upper) => (upper, len),
+                (false, len, _) => {
+                    gap_clean = false;
+                    i += len;
                     continue;
                 }
-                break;
             }
-            let (w, l, _) = class(end);
-            if !w {
-                break;
-            }
-            end += l;
-        }
-        let w = &slice[start..end];
-        let mut word_end = end;
-        if w.ends_with("'s") || w.ends_with("'S") {
-            word_end = end - 2;
-        }
-        let dot = word_end == end && bytes.get(end) == Some(&b'.');
+        } else {
+            gap_clean &= c & SPACE != 0;
+            i += 1;
+            continue;
+        };
+        let start = i;
+        let (end, mixed) = word_end(slice, i + len, cap);
+        // a possessive "'s" is not part of the word
+        let poss = mixed
+            && end - start >= 2
+            && bytes[end - 2] == b'\''
+            && matches!(bytes[end - 1], b's' | b'S');
+        let word_end = if poss { end - 2 } else { end };
+        let dot = !poss && bytes.get(end) == Some(&b'.');
         out.push(Token {
             start: base + start,
             end: base + word_end,
             dot,
-            cap: upper,
+            cap,
             joined: gap_clean && !out.is_empty(),
-            poss: word_end != end,
+            poss,
         });
-        gap_clean = !dot || w.len() <= 4;
+        gap_clean = !dot || end - start <= 4;
         i = end + usize::from(dot);
     }
     out
@@ -365,23 +456,22 @@ impl NameModel {
     /// Every person name among the tokens `toks` of one sentence, in text order.
     pub(crate) fn find_in(&self, text: &str, toks: &[Token]) -> Vec<NameHit> {
         let mut out = Vec::new();
-        // In a Title Case headline every word is capitalised: keep names to two words
-        // ("Hillary Clinton Reassures House" -> "Hillary Clinton").
-        let long = toks.iter().filter(|t| t.end - t.start >= 3);
-        let (n, caps) = long.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.cap)));
-        let max_words = if n >= 5 && caps * 4 > n * 3 { 2 } else { 4 };
+        // counted at the first candidate: most sentences have none
+        let mut max_words = None;
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            let w = t.text(text);
             // a name needs a capitalised word right after: test that before any lookup
-            let next_cap = toks
-                .get(i + 1)
-                .is_some_and(|n| n.joined && (n.cap || PARTICLES.contains(&n.text(text))));
-            if !t.cap || !next_cap {
+            let next_cap = || {
+                toks.get(i + 1)
+                    .is_some_and(|n| n.joined && (n.cap || PARTICLES.contains(&n.text(text))))
+            };
+            if !t.cap || !next_cap() {
                 i += 1;
                 continue;
             }
+            let w = t.text(text);
+            let max_words = *max_words.get_or_insert_with(|| max_name_words(toks));
             if self.is_honorific(w) {
                 if let Some(n) = toks
                     .get(i + 1)
@@ -430,6 +520,19 @@ impl NameModel {
             i += 1;
         }
         out
+    }
+}
+
+/// The most words a name in the sentence `toks` may have. In a Title Case headline every word
+/// is capitalised: names keep to two words there ("Hillary Clinton Reassures House" ->
+/// "Hillary Clinton").
+fn max_name_words(toks: &[Token]) -> usize {
+    let long = toks.iter().filter(|t| t.end - t.start >= 3);
+    let (n, caps) = long.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.cap)));
+    if n >= 5 && caps * 4 > n * 3 {
+        2
+    } else {
+        4
     }
 }
 

@@ -7,6 +7,7 @@
 use crate::document::Document;
 use crate::extract::names::{self, NameHit, NameModel, SentenceNames, Token};
 use crate::lexicon::{Lexicon, ListKind};
+use crate::normalize::lowercase_in;
 use crate::record::{Agency, Article, Mention, Official};
 use crate::span::RangeIndex;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
@@ -22,6 +23,8 @@ pub(crate) struct OfficialExtractor {
     titles: Option<AhoCorasick>,
     /// First two bytes (lowercased, indexed `b0 << 8 | b1`) of every title.
     title_first: Vec<bool>,
+    /// First words of the titles, when they allow a test cheaper than the automaton.
+    title_heads: Option<TitleHeads>,
     /// Agencies of each title pattern, in order of preference.
     title_agencies: Vec<Vec<String>>,
     /// The title patterns as written in the list.
@@ -34,6 +37,9 @@ pub(crate) struct OfficialExtractor {
     states: FxHashMap<String, String>,
     /// Full state names ("Texas", "New Jersey"), which may stand inside a title.
     state_names: FxHashSet<String>,
+    /// First words of the two-word state names ("New", "North"), so that a title's word pairs
+    /// are only joined for a lookup when they can be one.
+    state_first_words: FxHashSet<String>,
     party_paren: Regex,
     party_comma: Regex,
     party_of: Regex,
@@ -63,8 +69,27 @@ struct Role {
 #[derive(Debug, Clone)]
 struct Draft {
     name: String,
+    /// Surname, given name and number of words of `name`, kept for `find_draft`, which
+    /// compares them for every name in the article.
+    surname: String,
+    given: String,
+    words: usize,
     roles: Vec<Role>,
     mentions: Vec<(Range<usize>, usize)>,
+}
+
+impl Draft {
+    /// A draft for the person `name` with a first role.
+    fn new(name: String, role: Role) -> Draft {
+        Draft {
+            surname: names::surname(&name).to_string(),
+            given: names::given(&name).to_string(),
+            words: name.split_whitespace().count(),
+            name,
+            roles: vec![role],
+            mentions: Vec::new(),
+        }
+    }
 }
 
 impl OfficialExtractor {
@@ -103,6 +128,7 @@ impl OfficialExtractor {
                 title_first[usize::from(a) << 8 | usize::from(b)] = true;
             }
         }
+        let title_heads = TitleHeads::new(&patterns);
         let patterns_text = patterns.clone();
         let mut states = FxHashMap::default();
         let mut longest: FxHashMap<String, String> = FxHashMap::default();
@@ -123,6 +149,7 @@ impl OfficialExtractor {
             names,
             titles,
             title_first,
+            title_heads,
             title_agencies,
             patterns_text,
             modifiers: lexicon
@@ -139,6 +166,10 @@ impl OfficialExtractor {
                 .collect(),
             parties,
             states,
+            state_first_words: longest
+                .values()
+                .filter_map(|s| Some(s.split_once(' ')?.0.to_string()))
+                .collect(),
             state_names: longest.into_values().collect(),
             party_paren: Regex::new(
                 r"^\s*\(\s*([DRI])\s*-\s*([A-Z][A-Za-z]*(?:\.\s?[A-Z][A-Za-z]*)*\.?)\s*\)",
@@ -280,7 +311,7 @@ impl OfficialExtractor {
             while start > 0 && first - start < 6 && toks[start].joined {
                 let j = start - 1;
                 let w = toks[j].text(text);
-                if toks[j].poss || DETERMINERS.contains(&w.to_lowercase().as_str()) {
+                if toks[j].poss || lowercase_is_one_of(w, &DETERMINERS) {
                     break;
                 }
                 if let Some(&(f, _, _)) = title_ending_at(titles, j) {
@@ -399,6 +430,18 @@ impl OfficialExtractor {
         Some(r)
     }
 
+    /// False when no title the matcher keeps can start at byte `start` of `text`: a cheap
+    /// test before the automaton.
+    fn may_start_title(&self, text: &[u8], t: &Token) -> bool {
+        if let Some(heads) = &self.title_heads {
+            return heads.may_start_at(text, t);
+        }
+        let start = t.start;
+        let pair = usize::from(text[start].to_ascii_lowercase()) << 8
+            | usize::from(text.get(start + 1).map_or(0, u8::to_ascii_lowercase));
+        self.title_first[pair]
+    }
+
     /// Title matches in a sentence as token ranges `[first, last]` with their pattern index.
     fn title_matches(
         &self,
@@ -412,10 +455,7 @@ impl OfficialExtractor {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            let tb = text.as_bytes();
-            let pair = usize::from(tb[t.start].to_ascii_lowercase()) << 8
-                | usize::from(tb.get(t.start + 1).map_or(0, u8::to_ascii_lowercase));
-            if !self.title_first[pair] {
+            if !self.may_start_title(text.as_bytes(), t) {
                 i += 1;
                 continue;
             }
@@ -481,9 +521,7 @@ impl OfficialExtractor {
                 start = f;
                 continue;
             }
-            if self.modifiers.contains(w)
-                || self.modifiers.contains(&w.to_lowercase()) && toks[j].cap
-            {
+            if self.modifiers.contains(w) || toks[j].cap && self.is_modifier_lowercased(w) {
                 start = j;
                 continue;
             }
@@ -581,7 +619,7 @@ impl OfficialExtractor {
         }
         if toks
             .get(i)
-            .is_some_and(|t| DETERMINERS.contains(&t.text(text).to_lowercase().as_str()))
+            .is_some_and(|t| lowercase_is_one_of(t.text(text), &DETERMINERS))
         {
             i += 1;
         }
@@ -665,9 +703,8 @@ impl OfficialExtractor {
             .map(|k| toks[k].start..toks[end - 1].end);
         // what is led must be a body ("the history department"), not "the charge"
         let head = toks[end - 1].text(text);
-        let body = ORG_NOUNS.contains(&head.to_lowercase().as_str())
-            || self.names.is_org_word(head)
-            || org.is_some();
+        let body =
+            lowercase_is_one_of(head, &ORG_NOUNS) || self.names.is_org_word(head) || org.is_some();
         if !body {
             return None;
         }
@@ -713,7 +750,7 @@ impl OfficialExtractor {
                 }
             }
             let w = toks[start - 1].text(text);
-            if OPENERS.contains(&w.to_ascii_lowercase().as_str()) {
+            if is_opener(w) {
                 break;
             }
             if self.clause.contains(w) {
@@ -722,7 +759,7 @@ impl OfficialExtractor {
             start -= 1;
         }
         let det = start.checked_sub(1).map(|d| toks[d].text(text));
-        let opens = det.is_some_and(|d| OPENERS.contains(&d.to_ascii_lowercase().as_str()));
+        let opens = det.is_some_and(is_opener);
         if !opens || !toks[start].joined {
             return None;
         }
@@ -776,7 +813,7 @@ impl OfficialExtractor {
             let inside_title = title_covering(titles, j).is_some();
             let ok = inside_title
                 || self.modifiers.contains(w)
-                || self.modifiers.contains(&w.to_lowercase())
+                || self.is_modifier_lowercased(w)
                 || tok.cap
                 || w == "and"
                 || w.contains('-');
@@ -862,11 +899,22 @@ impl OfficialExtractor {
     /// Party and state from "(D-Ore.)", ", D-Mass.," or ", a Democrat from Oregon" after `pos`.
     fn party_state(&self, text: &str, pos: usize) -> (Option<String>, Option<String>) {
         let after = &text[pos..];
-        // every pattern starts with "(" or "," (regex calls cost more than this test)
-        if !after.trim_start().starts_with(['(', ',']) {
+        // a regex call costs more than these tests of what each pattern starts with:
+        // "(D-", ", R-" and ", a Democrat" or ", independent"
+        let paren = after
+            .trim_start()
+            .strip_prefix('(')
+            .is_some_and(|r| r.trim_start().starts_with(['D', 'R', 'I']));
+        let comma = after
+            .strip_prefix(',')
+            .is_some_and(|r| r.trim_start().starts_with(['D', 'R', 'I', 'a', 'i']));
+        if !paren && !comma {
             return (None, None);
         }
-        for re in [&self.party_paren, &self.party_comma] {
+        for (may_match, re) in [(paren, &self.party_paren), (comma, &self.party_comma)] {
+            if !may_match {
+                continue;
+            }
             if let Some(c) = re.captures(after) {
                 let (Some(p), Some(s)) = (c.get(1), c.get(2)) else {
                     continue;
@@ -878,7 +926,12 @@ impl OfficialExtractor {
                 }
             }
         }
-        if let Some(c) = self.party_of.captures(after) {
+        let party_of = if comma {
+            self.party_of.captures(after)
+        } else {
+            None
+        };
+        if let Some(c) = party_of {
             if let (Some(p), Some(s)) = (c.get(1), c.get(2)) {
                 let party = self.parties.get(p.as_str()).cloned();
                 let state = self
@@ -889,6 +942,12 @@ impl OfficialExtractor {
             }
         }
         (None, None)
+    }
+
+    /// True when `word` lowercased is a title modifier ("Former" -> "former").
+    fn is_modifier_lowercased(&self, word: &str) -> bool {
+        let mut buf = [0; 64];
+        self.modifiers.contains(&*lowercase_in(word, &mut buf))
     }
 
     /// The party a title names ("Democratic presidential candidate" -> D).
@@ -911,7 +970,11 @@ impl OfficialExtractor {
             })
         };
         for i in 0..words.len() {
-            if i + 2 < words.len() + 1 && i + 1 < words.len() {
+            // joined only when they can be a two-word state name
+            if i + 2 < words.len() + 1
+                && i + 1 < words.len()
+                && self.state_first_words.contains(words[i])
+            {
                 let two = format!("{} {}", words[i], words[i + 1]);
                 if self.state_names.contains(&two) && head_like(i + 2) {
                     return Some(two);
@@ -928,15 +991,10 @@ impl OfficialExtractor {
     fn group(&self, text: &str, roles: Vec<Role>, hits: &[(NameHit, usize)]) -> Vec<Draft> {
         let mut drafts: Vec<Draft> = Vec::new();
         for r in roles {
-            let name = text[r.name.clone()].to_string();
-            let words = name.split_whitespace().count();
-            match find_draft(&drafts, &name, words) {
+            let name = &text[r.name.clone()];
+            match find_draft(&drafts, name) {
                 Some(d) => drafts[d].roles.push(r),
-                None => drafts.push(Draft {
-                    name,
-                    roles: vec![r],
-                    mentions: Vec::new(),
-                }),
+                None => drafts.push(Draft::new(name.to_string(), r)),
             }
         }
         // a one-word name given first ("Obama") takes a later full name ("Barack Obama")
@@ -953,9 +1011,7 @@ impl OfficialExtractor {
             .map(|d| RangeIndex::new(d.mentions.iter().map(|(m, _)| m.clone()).collect()))
             .collect();
         for (h, si) in hits {
-            let name = &text[h.range.clone()];
-            let words = name.split_whitespace().count();
-            let Some(d) = find_draft(&drafts, name, words) else {
+            let Some(d) = find_draft(&drafts, &text[h.range.clone()]) else {
                 continue;
             };
             let whole = h.honorific.as_ref().map_or(h.range.start, |r| r.start)..h.range.end;
@@ -974,56 +1030,7 @@ impl OfficialExtractor {
         mut drafts: Vec<Draft>,
         sentence_names: &[SentenceNames],
     ) -> Vec<Official> {
-        let text = doc.norm();
-        let surnames: Vec<String> = drafts
-            .iter()
-            .map(|d| names::surname(&d.name).to_string())
-            .collect();
-        let mut taken: Vec<Range<usize>> = drafts
-            .iter()
-            .flat_map(|d| d.mentions.iter().map(|m| m.0.clone()))
-            .collect();
-        taken.sort_by_key(|r| r.start);
-        for (si, names) in sentence_names.iter().enumerate() {
-            let toks = &names.toks;
-            for (k, t) in toks.iter().enumerate() {
-                if !t.cap {
-                    continue;
-                }
-                let w = t.text(text);
-                if w.len() < 2 || !surnames.iter().any(|s| s == w) {
-                    continue;
-                }
-                let cands: Vec<usize> = (0..drafts.len()).filter(|&d| surnames[d] == w).collect();
-                let r = t.start..t.end;
-                let at = taken.partition_point(|x| x.end <= r.start);
-                if taken.get(at).is_some_and(|x| x.start < r.end) {
-                    continue;
-                }
-                let next_org = toks.get(k + 1).is_some_and(|n| {
-                    n.joined && !t.poss && n.cap && self.names.is_org_word(n.text(text))
-                });
-                let prev_given =
-                    k > 0 && toks[k].joined && self.names.is_given(toks[k - 1].text(text));
-                if next_org || prev_given {
-                    continue;
-                }
-                // the latest-mentioned candidate
-                let d = *cands
-                    .iter()
-                    .max_by_key(|&&d| {
-                        drafts[d]
-                            .mentions
-                            .iter()
-                            .filter(|m| m.0.start < r.start)
-                            .map(|m| m.0.start + 1)
-                            .max()
-                            .unwrap_or(0)
-                    })
-                    .unwrap_or(&cands[0]);
-                drafts[d].mentions.push((r, si));
-            }
-        }
+        self.join_bare_surnames(doc.norm(), &mut drafts, sentence_names);
         let mut order: Vec<usize> = (0..drafts.len()).collect();
         for d in &mut drafts {
             d.mentions.sort_by_key(|m| m.0.start);
@@ -1053,10 +1060,13 @@ impl OfficialExtractor {
             let mentions = draft
                 .mentions
                 .iter()
-                .map(|(r, si)| Mention {
-                    text: doc.orig_text(r.clone()).to_string(),
-                    span: doc.to_orig(r.clone()),
-                    sentence: *si,
+                .map(|(r, si)| {
+                    let span = doc.to_orig(r.clone());
+                    Mention {
+                        text: span.slice(doc.text()).to_string(),
+                        span,
+                        sentence: *si,
+                    }
                 })
                 .collect();
             out.push(Official {
@@ -1072,6 +1082,78 @@ impl OfficialExtractor {
             });
         }
         out
+    }
+
+    /// Join bare surnames ("Raimondo") to the drafts of their people: the latest mentioned
+    /// when several share the surname; not inside a mention already taken, nor before an
+    /// organisation word or after a given name.
+    fn join_bare_surnames(
+        &self,
+        text: &str,
+        drafts: &mut [Draft],
+        sentence_names: &[SentenceNames],
+    ) {
+        let surnames: Vec<String> = drafts.iter().map(|d| d.surname.clone()).collect();
+        // tests cheaper than comparing words: bit n of `lengths`, some surname is n bytes long
+        // (63: longer); `firsts[b]`, some surname starts with byte b
+        let lengths = surnames
+            .iter()
+            .fold(0u64, |mask, s| mask | 1 << s.len().min(63));
+        let mut firsts = [false; 256];
+        for s in &surnames {
+            if let Some(&b) = s.as_bytes().first() {
+                firsts[usize::from(b)] = true;
+            }
+        }
+        let bytes = text.as_bytes();
+        let mut taken: Vec<Range<usize>> = drafts
+            .iter()
+            .flat_map(|d| d.mentions.iter().map(|m| m.0.clone()))
+            .collect();
+        taken.sort_by_key(|r| r.start);
+        for (si, names) in sentence_names.iter().enumerate() {
+            let toks = &names.toks;
+            for (k, t) in toks.iter().enumerate() {
+                if !t.cap
+                    || lengths & 1 << (t.end - t.start).min(63) == 0
+                    || !firsts[usize::from(bytes[t.start])]
+                {
+                    continue;
+                }
+                let w = t.text(text);
+                if w.len() < 2 || !surnames.iter().any(|s| s == w) {
+                    continue;
+                }
+                let r = t.start..t.end;
+                let at = taken.partition_point(|x| x.end <= r.start);
+                if taken.get(at).is_some_and(|x| x.start < r.end) {
+                    continue;
+                }
+                let next_org = toks.get(k + 1).is_some_and(|n| {
+                    n.joined && !t.poss && n.cap && self.names.is_org_word(n.text(text))
+                });
+                let prev_given =
+                    k > 0 && toks[k].joined && self.names.is_given(toks[k - 1].text(text));
+                if next_org || prev_given {
+                    continue;
+                }
+                // the latest-mentioned candidate
+                let latest = (0..drafts.len())
+                    .filter(|&d| surnames[d] == w)
+                    .max_by_key(|&d| {
+                        drafts[d]
+                            .mentions
+                            .iter()
+                            .filter(|m| m.0.start < r.start)
+                            .map(|m| m.0.start + 1)
+                            .max()
+                            .unwrap_or(0)
+                    });
+                if let Some(d) = latest {
+                    drafts[d].mentions.push((r, si));
+                }
+            }
+        }
     }
 
     /// The agency record a role's title belongs to: an agency mention inside the title's
@@ -1094,13 +1176,133 @@ impl OfficialExtractor {
     }
 }
 
+/// The first words of the title patterns, as a cheap test before the automaton.
+///
+/// An anchored automaton search costs a few hundred instructions and runs at every token of
+/// every sentence near a name, but almost no token starts a title. A title that the matcher
+/// keeps ends on a token end (or one "s" before it), so the token's leading run of ASCII
+/// letters and digits is the title's first word, or that word and a plural "s". Two table
+/// lookups (first letters and run length) and one hash lookup of a packed key rule out
+/// nearly every other token.
+#[derive(Debug, Clone)]
+struct TitleHeads {
+    /// Bit `n` of entry `pair_index(a, b)`: some first word starting with `ab` is `n` long or
+    /// `n - 1` long (plural).
+    lengths: Vec<u32>,
+    /// `head_key` of every first word and of its plural.
+    keys: FxHashSet<u64>,
+}
+
+impl TitleHeads {
+    /// Longest first word the filter handles (its plural must fit in the length mask).
+    const MAX: usize = 30;
+
+    /// The filter for `patterns`, or `None` when some pattern holds a non-ASCII byte or has a
+    /// first word shorter than two or longer than `MAX` bytes: then every token goes to the
+    /// automaton.
+    fn new(patterns: &[String]) -> Option<TitleHeads> {
+        let mut lengths = vec![0u32; 64 * 64];
+        let mut keys = FxHashSet::default();
+        for p in patterns {
+            let bytes = p.as_bytes();
+            let head = leading_word(bytes);
+            if !p.is_ascii() || !(2..=Self::MAX).contains(&head) {
+                return None;
+            }
+            lengths[pair_index(bytes[0], bytes[1])] |= 0b11 << head;
+            let word = &bytes[..head];
+            keys.insert(head_key(word));
+            keys.insert(head_key(&[word, b"s"].concat()));
+        }
+        Some(TitleHeads { lengths, keys })
+    }
+
+    /// True when a title pattern may match at the start of token `t` of `text` and end on a
+    /// token end.
+    fn may_start_at(&self, text: &[u8], t: &Token) -> bool {
+        let word = text.get(t.start..t.end).unwrap_or_default();
+        let [a, b, ..] = *word else {
+            return false;
+        };
+        let lengths = self.lengths[pair_index(a, b)];
+        if lengths == 0 {
+            return false;
+        }
+        // the run of ASCII letters and digits ends with the word at the latest
+        let run = leading_word(word);
+        run <= Self::MAX + 1
+            && lengths & 1 << run != 0
+            && self.keys.contains(&head_key(&word[..run]))
+    }
+}
+
+/// A key for the ASCII letters and digits `word` (either case): its length and first seven
+/// bytes. Equal words (up to case) have equal keys; a few unequal long ones share one.
+fn head_key(word: &[u8]) -> u64 {
+    // `| 0x20` lowercases an ASCII letter and keeps a digit
+    let prefix = word
+        .iter()
+        .take(7)
+        .fold(0u64, |key, &b| key << 8 | u64::from(b | 0x20));
+    prefix | (word.len() as u64) << 56
+}
+
+/// `ALNUM_CODE[b]`: 0 to 9 for an ASCII digit, 10 to 35 for an ASCII letter (either case), 63
+/// for any other byte.
+static ALNUM_CODE: [u8; 256] = alnum_codes();
+
+const fn alnum_codes() -> [u8; 256] {
+    let mut table = [63u8; 256];
+    let mut b = 0;
+    while b < 10 {
+        table[b'0' as usize + b] = b as u8;
+        b += 1;
+    }
+    let mut b = 0;
+    while b < 26 {
+        table[b'a' as usize + b] = 10 + b as u8;
+        table[b'A' as usize + b] = 10 + b as u8;
+        b += 1;
+    }
+    table
+}
+
+/// Index of the pair of bytes `a`, `b` in a 64 x 64 table: ASCII letters (either case) and
+/// digits have their own rows and columns, other bytes share the last.
+fn pair_index(a: u8, b: u8) -> usize {
+    usize::from(ALNUM_CODE[usize::from(a)]) << 6 | usize::from(ALNUM_CODE[usize::from(b)])
+}
+
+/// Length of the run of ASCII letters and digits at the start of `bytes`.
+fn leading_word(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| ALNUM_CODE[usize::from(b)] == 63)
+        .unwrap_or(bytes.len())
+}
+
 /// True when a token's period is part of an abbreviation ("Sen.", "Gov."), not a full stop.
 fn abbrev_dot(text: &str, t: &Token) -> bool {
     t.dot && t.cap && t.text(text).chars().count() <= 4
 }
 
+/// True when `word` lowercased is one of the lowercase words `list`; no allocation for an
+/// ASCII word (it runs for many words around every name).
+fn lowercase_is_one_of(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|l| word.eq_ignore_ascii_case(l))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
+}
+
 /// Words that open a role phrase before a name ("his campaign manager, Corey Lewandowski").
 const OPENERS: [&str; 8] = ["a", "an", "the", "his", "her", "its", "their", "our"];
+
+/// True when `word` is one of `OPENERS` in any ASCII case.
+fn is_opener(word: &str) -> bool {
+    OPENERS.iter().any(|o| word.eq_ignore_ascii_case(o))
+}
 
 /// Words that open an appositive noun phrase ("Jane Doe, a spokeswoman").
 const DETERMINERS: [&str; 5] = ["a", "an", "the", "another", "also"];
@@ -1146,19 +1348,20 @@ fn unreachable_role() -> &'static Role {
     &EMPTY
 }
 
-/// The draft `name` (of `words` words) refers to: same name, or same surname with a
-/// compatible given name.
-fn find_draft(drafts: &[Draft], name: &str, words: usize) -> Option<usize> {
+/// The draft `name` refers to: same name, or same surname with a compatible given name (a
+/// one-word name on either side is compatible).
+fn find_draft(drafts: &[Draft], name: &str) -> Option<usize> {
+    if let Some(d) = drafts.iter().position(|d| d.name == name) {
+        return Some(d);
+    }
     let sur = names::surname(name);
-    let first = names::given(name);
-    drafts.iter().position(|d| d.name == name).or_else(|| {
-        drafts.iter().position(|d| {
-            names::surname(&d.name) == sur
-                && (words == 1
-                    || d.name.split_whitespace().count() == 1
-                    || names::given(&d.name) == first)
-        })
-    })
+    let first = drafts.iter().position(|d| d.surname == sur)?;
+    let given = names::given(name);
+    let one_word = name.split_whitespace().count() == 1;
+    drafts[first..]
+        .iter()
+        .position(|d| d.surname == sur && (one_word || d.words == 1 || d.given == given))
+        .map(|d| first + d)
 }
 
 /// The title match (first token, last token, pattern) that ends at token `k`. Matches are
@@ -1243,6 +1446,7 @@ fn pronoun_gender_after(text: &str, from: usize, until: Option<usize>) -> Option
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::record::Official;
     use crate::Extractor;
 
@@ -1405,6 +1609,25 @@ mod tests {
     fn people_without_roles_are_not_officials() {
         assert!(officials("Donald Trump and Hillary Clinton met on Monday.").is_empty());
         assert!(officials("Tags Gina Raimondo Ron Wyden").is_empty());
+    }
+
+    #[test]
+    fn every_title_passes_the_first_word_filter() {
+        let lexicon = Lexicon::default();
+        let patterns: Vec<String> = lexicon
+            .rows(ListKind::Titles)
+            .filter_map(|r| r.first().map(|t| t.to_string()))
+            .collect();
+        let heads = TitleHeads::new(&patterns).expect("the built-in titles suit the filter");
+        for p in &patterns {
+            for text in [format!("the {p} spoke"), format!("the {p}s spoke")] {
+                let toks = names::tokenize(&text, 0..text.len());
+                assert!(heads.may_start_at(text.as_bytes(), &toks[1]), "{text}");
+            }
+        }
+        let text = "the said spokes";
+        let toks = names::tokenize(text, 0..text.len());
+        assert!(toks.iter().all(|t| !heads.may_start_at(text.as_bytes(), t)));
     }
 
     #[test]
