@@ -44,6 +44,14 @@ pub(crate) struct QuoteExtractor {
 /// Quotes of this many words or fewer need a speaker in their own sentence to count.
 const SHORT_QUOTE_WORDS: usize = 3;
 
+/// Where the speaker of a quoted span is kept while the records are built.
+enum Spoken {
+    /// In the record at this index.
+    Record(usize),
+    /// Here: the span is no record.
+    Kept(Option<Speaker>),
+}
+
 impl QuoteExtractor {
     pub(crate) fn new(lexicon: &Lexicon) -> QuoteExtractor {
         let words = Words::new(lexicon);
@@ -70,21 +78,28 @@ impl QuoteExtractor {
         let sieves = Sieves::new(doc, &self.words, &spans);
         let attributions = sieves.run();
         let mut resolver = Resolver::new(doc, article, &self.words, entities, &spans);
-        let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(spans.len());
-        let mut out = Vec::new();
+        // The speaker of each span: moved into its record when it has one (a later span that
+        // continues it clones it from there), kept here otherwise.
+        let mut speakers: Vec<Spoken> = Vec::with_capacity(spans.len());
+        let mut out: Vec<Quote> = Vec::new();
         // record index of each span, for `continues`
         let mut record_of: Vec<Option<usize>> = Vec::with_capacity(spans.len());
         for (qi, (q, a)) in spans.iter().zip(&attributions).enumerate() {
             let speaker = match (&a.np, a.continues) {
                 (Some(np), _) => Some(resolver.resolve(np)),
-                (None, Some(prev)) => speakers.get(prev).cloned().flatten(),
+                (None, Some(prev)) => match speakers.get(prev) {
+                    Some(Spoken::Record(r)) => out.get(*r).and_then(|q| q.speaker.clone()),
+                    Some(Spoken::Kept(s)) => s.clone(),
+                    None => None,
+                },
                 _ => None,
             };
-            speakers.push(speaker.clone());
             if !self.is_speech(doc.norm(), q, a, speaker.is_some()) {
+                speakers.push(Spoken::Kept(speaker));
                 record_of.push(None);
                 continue;
             }
+            speakers.push(Spoken::Record(out.len()));
             let prev = qi.checked_sub(1);
             let same_mention = prev.is_some_and(|p| {
                 a.np.is_some() && attributions.get(p).is_some_and(|pa| pa.np == a.np)
