@@ -106,7 +106,20 @@ impl Entities {
         sentence_names: &[SentenceNames],
     ) -> Entities {
         let model = &*names;
-        let mut mentions = Vec::new();
+        // room for the record mentions and as many person mentions as name hits, so that the
+        // vectors of this per-article index grow at most once
+        let hits: usize = sentence_names.iter().map(|sn| sn.hits.len()).sum();
+        let recorded: usize = article
+            .agencies
+            .iter()
+            .map(|a| a.mentions.len())
+            .sum::<usize>()
+            + article
+                .officials
+                .iter()
+                .map(|o| o.mentions.len())
+                .sum::<usize>();
+        let mut mentions = Vec::with_capacity(recorded + hits);
         for (i, a) in article.agencies.iter().enumerate() {
             for m in &a.mentions {
                 mentions.push(EntityMention {
@@ -117,7 +130,7 @@ impl Entities {
                 });
             }
         }
-        let mut people: Vec<Person> = Vec::new();
+        let mut people: Vec<Person> = Vec::with_capacity(article.officials.len() + hits);
         for (i, o) in article.officials.iter().enumerate() {
             people.push(Person::new(
                 o.name.clone(),
@@ -141,7 +154,7 @@ impl Entities {
         };
         // full names and honorific + surname
         let text = doc.norm();
-        let mut found = Vec::new();
+        let mut found = Vec::with_capacity(hits);
         for (si, sn) in sentence_names.iter().enumerate() {
             for hit in sn.hits.iter().cloned() {
                 if overlaps(&taken, &hit.range) {
