@@ -216,13 +216,17 @@ impl ActionExtractor {
             let Some(text) = doc.norm().get(sent.norm.clone()) else {
                 continue;
             };
+            let near = quoted.near(&sent.norm);
+            if all_quoted(text, sent.norm.start, near) {
+                continue;
+            }
             s.refill(text, &self.words);
             let cx = Context {
                 s: &s,
                 base: sent.norm.start,
                 index,
                 headline: index == 0 && doc.headline().is_some(),
-                quoted: quoted.near(&sent.norm),
+                quoted: near,
                 counts: &counts_in[index],
             };
             self.sentence(&cx, &mut resolver, article, &mut out);
@@ -597,5 +601,37 @@ impl ActionExtractor {
             rule: "nominal".to_string(),
             ..record(doc, cx, entry, clause, &actor)
         })
+    }
+}
+
+/// True when every word of the sentence `text` (at normalized offset `base`) lies inside one
+/// quotation of `quoted`: the parser skips quoted words, so such a sentence holds no act and
+/// need not be tokenized. Words start at a letter, digit or apostrophe and end with a letter
+/// or digit, so the stretch from the first of those to the last letter or digit bounds them.
+fn all_quoted(text: &str, base: usize, quoted: &[Range<usize>]) -> bool {
+    let first = text.find(|c: char| c.is_alphanumeric() || c == '\'');
+    let last = text.rfind(char::is_alphanumeric);
+    let (Some(first), Some(last)) = (first, last) else {
+        // no word at all: nothing to parse either way
+        return false;
+    };
+    let (lo, hi) = (base + first, base + last);
+    quoted.iter().any(|q| q.start <= lo && hi < q.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::all_quoted;
+
+    #[test]
+    fn sentence_inside_one_quotation_is_all_quoted() {
+        // "We will win. We will prevail." with the inner quote at 1..29
+        let text = "\"We will win. We will prevail.\"";
+        let inner = [1..29];
+        assert!(all_quoted(&text[..13], 0, &inner));
+        assert!(all_quoted(&text[14..], 14, &inner));
+        // the attribution is outside: "..., he said."
+        assert!(!all_quoted("\"We will win,\" he said.", 0, &[1..13]));
+        assert!(!all_quoted("No quotes here.", 0, &[]));
     }
 }
