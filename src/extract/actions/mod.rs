@@ -627,11 +627,11 @@ mod tests {
     fn sentence_inside_one_quotation_is_all_quoted() {
         // "We will win. We will prevail." with the inner quote at 1..29
         let text = "\"We will win. We will prevail.\"";
-        let inner = [1..29];
+        let inner = vec![0..0, 1..29];
         assert!(all_quoted(&text[..13], 0, &inner));
         assert!(all_quoted(&text[14..], 14, &inner));
         // the attribution is outside: "..., he said."
-        assert!(!all_quoted("\"We will win,\" he said.", 0, &[1..13]));
+        assert!(!all_quoted("\"We will win,\" he said.", 0, &[0..0, 1..13]));
         assert!(!all_quoted("No quotes here.", 0, &[]));
     }
 }
