@@ -69,6 +69,8 @@ pub(crate) struct Entities {
     bodies: Vec<String>,
     /// The name lists in force (built-in plus the user's).
     names: Arc<NameModel>,
+    /// Index into `people` of the first person of each name.
+    by_name: FxHashMap<String, usize>,
 }
 
 /// Pronouns that refer back to a man, a woman, or a body/group.
@@ -250,13 +252,24 @@ impl Entities {
             .iter()
             .map(|a| a.name.to_lowercase())
             .collect();
+        let mut by_name = FxHashMap::default();
+        for (i, p) in people.iter().enumerate() {
+            by_name.entry(p.name.clone()).or_insert(i);
+        }
         Entities {
             mentions,
             people,
             titles,
             bodies,
             names,
+            by_name,
         }
+    }
+
+    /// The first person named `name`, found without a scan of everyone (speakers are looked
+    /// up once per quotation).
+    pub(crate) fn person_named(&self, name: &str) -> Option<&Person> {
+        self.people.get(*self.by_name.get(name)?)
     }
 
     /// The name lists the index was built with.

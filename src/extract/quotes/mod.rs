@@ -326,9 +326,7 @@ impl<'a> Resolver<'a> {
         };
         let gender = self
             .entities
-            .people
-            .iter()
-            .find(|p| p.name == speaker.name)
+            .person_named(&speaker.name)
             .and_then(|p| p.gender);
         self.known.push(Known {
             pos: np.range.start,
