@@ -30,7 +30,7 @@ use crate::record::{Article, Quote, Speaker};
 use crate::resolve::{Entities, EntityMention, EntityRef};
 use attribution::{Attribution, Np, NpKind, Sieves};
 use marks::{find_quotes, Facing, QuoteSpan};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 use words::{Kind, Words};
 
@@ -220,6 +220,29 @@ fn is_title_case(s: &str) -> bool {
     long > 0
 }
 
+/// The surname index of [`Resolver`]: for the last word of every full name among the person
+/// and official mentions, the first such mention and whether two different names share it.
+/// Built once, so that each lone surname quoted costs one lookup, not a pass over the
+/// article.
+fn surnames<'a>(article: &'a Article, entities: &'a Entities) -> FxHashMap<&'a str, (usize, bool)> {
+    let mut index: FxHashMap<&'a str, (usize, &'a str, bool)> = FxHashMap::default();
+    for (i, m) in entities.mentions().iter().enumerate() {
+        if matches!(m.entity, EntityRef::Agency(_)) {
+            continue;
+        }
+        let name = entities.name(article, m.entity);
+        let Some((_, last)) = name.rsplit_once(' ') else {
+            continue;
+        };
+        let entry = index.entry(last).or_insert((i, name, false));
+        entry.2 |= entry.1 != name;
+    }
+    index
+        .into_iter()
+        .map(|(last, (first, _, shared))| (last, (first, shared)))
+        .collect()
+}
+
 /// The facing of the curly original of the mark at normalized offset `pos`, if it has one.
 fn curly_facing(doc: &Document, pos: usize) -> Option<Facing> {
     let span = doc.to_orig(pos..pos + 1);
@@ -254,6 +277,9 @@ struct Resolver<'a> {
     known: Vec<Known>,
     /// Content ranges of the quotations, in order.
     quotes: Vec<Range<usize>>,
+    /// For the last word of people's full names ("Clinton"): the index of the first mention
+    /// of such a person, and whether people of two different names share it.
+    surnames: FxHashMap<&'a str, (usize, bool)>,
 }
 
 /// Descriptions whose head names a public body or organisation ("the department said").
@@ -293,6 +319,7 @@ impl<'a> Resolver<'a> {
             entities,
             known: Vec::new(),
             quotes: spans.iter().map(|q| q.inner.clone()).collect(),
+            surnames: surnames(article, entities),
         }
     }
 
@@ -398,27 +425,10 @@ impl<'a> Resolver<'a> {
 
     /// The first mention in the article of a person whose full name ends in `surname`, when
     /// more than one person has that surname ("Clinton" is the Clinton named first).
-    fn first_with_surname(&self, surname: &str) -> Option<&EntityMention> {
-        let ends = |name: &str| {
-            name.len() > surname.len()
-                && name.ends_with(surname)
-                && name[..name.len() - surname.len()].ends_with(' ')
-        };
-        let mut first: Option<&EntityMention> = None;
-        let mut names: Vec<&str> = Vec::new();
-        for m in self.entities.mentions() {
-            if matches!(m.entity, EntityRef::Agency(_)) {
-                continue;
-            }
-            let name = self.entities.name(self.article, m.entity);
-            if ends(name) {
-                first.get_or_insert(m);
-                if !names.contains(&name) {
-                    names.push(name);
-                }
-            }
-        }
-        first.filter(|_| names.len() > 1)
+    fn first_with_surname(&self, surname: &str) -> Option<&'a EntityMention> {
+        let (first, shared) = *self.surnames.get(surname)?;
+        let mentions: &'a [EntityMention] = self.entities.mentions();
+        mentions.get(first).filter(|_| shared)
     }
 
     /// A pronoun: "he"/"she" to the last person quoted nearby when the gender does not clash
