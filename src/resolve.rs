@@ -71,6 +71,11 @@ pub(crate) struct Entities {
     names: Arc<NameModel>,
     /// Index into `people` of the first person of each name.
     by_name: FxHashMap<String, usize>,
+    /// Indices into `mentions` of each agency's and each official's mentions, in text order:
+    /// the closest mention of a record before a point is a binary search, not a walk back
+    /// through the article.
+    agency_mentions: Vec<Vec<usize>>,
+    official_mentions: Vec<Vec<usize>>,
 }
 
 /// Pronouns that refer back to a man, a woman, or a body/group.
@@ -256,6 +261,18 @@ impl Entities {
         for (i, p) in people.iter().enumerate() {
             by_name.entry(p.name.clone()).or_insert(i);
         }
+        let mut agency_mentions = vec![Vec::new(); article.agencies.len()];
+        let mut official_mentions = vec![Vec::new(); article.officials.len()];
+        for (k, m) in mentions.iter().enumerate() {
+            let list = match m.entity {
+                EntityRef::Agency(i) => agency_mentions.get_mut(i),
+                EntityRef::Official(i) => official_mentions.get_mut(i),
+                EntityRef::Person(_) => None,
+            };
+            if let Some(list) = list {
+                list.push(k);
+            }
+        }
         Entities {
             mentions,
             people,
@@ -263,6 +280,8 @@ impl Entities {
             bodies,
             names,
             by_name,
+            agency_mentions,
+            official_mentions,
         }
     }
 
@@ -306,6 +325,27 @@ impl Entities {
             .find(|m| m.norm.end <= pos && keep(m))
     }
 
+    /// Index of the closest mention among `list` (indices into `mentions`, in order) that
+    /// ends at or before `pos`: what [`Entities::last_before`] finds for one record.
+    fn last_of(&self, list: &[usize], pos: usize) -> Option<usize> {
+        let upto = list.partition_point(|&k| self.mentions[k].norm.start < pos);
+        list[..upto]
+            .iter()
+            .rev()
+            .copied()
+            .find(|&k| self.mentions[k].norm.end <= pos)
+    }
+
+    /// The closest mention before `pos` of the records `lists` holds the mentions of.
+    fn last_of_any<'l>(
+        &self,
+        lists: impl Iterator<Item = &'l Vec<usize>>,
+        pos: usize,
+    ) -> Option<&EntityMention> {
+        let last = lists.filter_map(|list| self.last_of(list, pos)).max()?;
+        self.mentions.get(last)
+    }
+
     /// The display name of a record.
     pub(crate) fn name<'a>(&'a self, article: &'a Article, entity: EntityRef) -> &'a str {
         match entity {
@@ -319,7 +359,12 @@ impl Entities {
     pub(crate) fn person_of(&self, entity: EntityRef) -> Option<&Person> {
         match entity {
             EntityRef::Person(i) => self.people.get(i),
-            EntityRef::Official(i) => self.people.iter().find(|p| p.official == Some(i)),
+            // officials are the first people, in record order
+            EntityRef::Official(i) => self
+                .people
+                .get(i)
+                .filter(|p| p.official == Some(i))
+                .or_else(|| self.people.iter().find(|p| p.official == Some(i))),
             EntityRef::Agency(_) => None,
         }
     }
@@ -341,7 +386,7 @@ impl Entities {
 
     /// The closest agency mentioned before `pos` ("it", "they", "the agency").
     pub(crate) fn antecedent_body(&self, pos: usize) -> Option<&EntityMention> {
-        self.last_before(pos, |m| matches!(m.entity, EntityRef::Agency(_)))
+        self.last_of_any(self.agency_mentions.iter(), pos)
     }
 
     /// Resolve a pronoun at normalized offset `pos`: "he"/"his" to the closest man (or person
@@ -375,15 +420,25 @@ impl Entities {
             return None;
         }
         let model = &*self.names;
-        self.last_before(pos, |m| match m.entity {
-            EntityRef::Agency(i) => self.bodies.get(i).is_some_and(|n| n.contains(&head)),
-            EntityRef::Official(i) => self.titles.get(i).is_some_and(|t| {
-                t.contains(&head)
-                    || t.split(|c: char| !c.is_alphanumeric())
+        // the records whose name or title fits, then the closest mention of any of them
+        let bodies = self
+            .bodies
+            .iter()
+            .zip(&self.agency_mentions)
+            .filter(|(name, _)| name.contains(&head))
+            .map(|(_, list)| list);
+        let officials = self
+            .titles
+            .iter()
+            .zip(&self.official_mentions)
+            .filter(|(title, _)| {
+                title.contains(&head)
+                    || title
+                        .split(|c: char| !c.is_alphanumeric())
                         .any(|w| !w.is_empty() && office_matches(model, w, &head))
-            }),
-            EntityRef::Person(_) => false,
-        })
+            })
+            .map(|(_, list)| list);
+        self.last_of_any(bodies.chain(officials), pos)
     }
 }
 
