@@ -1111,6 +1111,23 @@ impl OfficialExtractor {
             .flat_map(|d| d.mentions.iter().map(|m| m.0.clone()))
             .collect();
         taken.sort_by_key(|r| r.start);
+        // the drafts of each surname, and where each draft was mentioned: the starts of its
+        // mentions so far (sorted) and of the last bare surname joined to it (they come in
+        // text order), so that "the latest mentioned" is a binary search, not a pass over
+        // every mention of every candidate
+        let mut by_surname: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for (d, s) in surnames.iter().enumerate() {
+            by_surname.entry(s.as_str()).or_default().push(d);
+        }
+        let named_at: Vec<Vec<usize>> = drafts
+            .iter()
+            .map(|d| {
+                let mut starts: Vec<usize> = d.mentions.iter().map(|m| m.0.start).collect();
+                starts.sort_unstable();
+                starts
+            })
+            .collect();
+        let mut bare_at: Vec<Option<usize>> = vec![None; drafts.len()];
         for (si, names) in sentence_names.iter().enumerate() {
             let toks = &names.toks;
             for (k, t) in toks.iter().enumerate() {
@@ -1121,9 +1138,9 @@ impl OfficialExtractor {
                     continue;
                 }
                 let w = t.text(text);
-                if w.len() < 2 || !surnames.iter().any(|s| s == w) {
+                let Some(cands) = by_surname.get(w).filter(|_| w.len() >= 2) else {
                     continue;
-                }
+                };
                 let r = t.start..t.end;
                 let at = taken.partition_point(|x| x.end <= r.start);
                 if taken.get(at).is_some_and(|x| x.start < r.end) {
@@ -1137,19 +1154,15 @@ impl OfficialExtractor {
                 if next_org || prev_given {
                     continue;
                 }
-                // the latest-mentioned candidate
-                let latest = (0..drafts.len())
-                    .filter(|&d| surnames[d] == w)
-                    .max_by_key(|&d| {
-                        drafts[d]
-                            .mentions
-                            .iter()
-                            .filter(|m| m.0.start < r.start)
-                            .map(|m| m.0.start + 1)
-                            .max()
-                            .unwrap_or(0)
-                    });
+                // the latest-mentioned candidate (1 + where; 0 for not before here)
+                let latest = cands.iter().copied().max_by_key(|&d| {
+                    let named = &named_at[d];
+                    let before = named.partition_point(|&start| start < r.start);
+                    let full = before.checked_sub(1).map_or(0, |i| named[i] + 1);
+                    full.max(bare_at[d].map_or(0, |start| start + 1))
+                });
                 if let Some(d) = latest {
+                    bare_at[d] = Some(r.start);
                     drafts[d].mentions.push((r, si));
                 }
             }
