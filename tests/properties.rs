@@ -265,6 +265,9 @@ fn best_time(text: &str) -> f64 {
         .fold(f64::INFINITY, f64::min)
 }
 
+/// Builds a text of about the given number of bytes.
+type MakeText = dyn Fn(usize) -> String;
+
 /// Cost must grow linearly with article length: four times the text may take at most about
 /// four times as long (8x allowed for noise; quadratic code takes 16x). A timing check, so
 /// not part of `cargo test`: `cargo test --release --test properties -- --ignored`.
@@ -293,7 +296,7 @@ fn extraction_time_is_linear_in_article_length() {
         out
     };
     let repeated = |unit: String| move |bytes: usize| unit.repeat(bytes / unit.len() + 1);
-    let cases: [(&str, Box<dyn Fn(usize) -> String>); 3] = [
+    let cases: [(&str, Box<MakeText>); 3] = [
         (
             "repeated article",
             Box::new(repeated(format!("{article}\n\n"))),
