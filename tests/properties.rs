@@ -266,7 +266,7 @@ fn best_time(text: &str) -> f64 {
 }
 
 /// Builds a text of about the given number of bytes.
-type MakeText = dyn Fn(usize) -> String;
+type MakeText<'a> = dyn Fn(usize) -> String + 'a;
 
 /// Cost must grow linearly with article length: four times the text may take at most about
 /// four times as long (8x allowed for noise; quadratic code takes 16x). A timing check, so
@@ -296,7 +296,7 @@ fn extraction_time_is_linear_in_article_length() {
         out
     };
     let repeated = |unit: String| move |bytes: usize| unit.repeat(bytes / unit.len() + 1);
-    let cases: [(&str, Box<MakeText>); 3] = [
+    let cases: [(&str, Box<MakeText<'_>>); 3] = [
         (
             "repeated article",
             Box::new(repeated(format!("{article}\n\n"))),
