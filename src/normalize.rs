@@ -113,7 +113,11 @@ pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
 
 /// `text.to_ascii_lowercase()`, written into `buf` when it fits: the rules lowercase short
 /// words and phrases around every token or number, and this spares a heap allocation each.
-pub(crate) fn ascii_lowercase_in<'b>(text: &str, buf: &'b mut [u8; 64]) -> Cow<'b, str> {
+/// Callers size `buf` to the longest word they look up.
+pub(crate) fn ascii_lowercase_in<'b, const N: usize>(
+    text: &str,
+    buf: &'b mut [u8; N],
+) -> Cow<'b, str> {
     let Some(b) = buf.get_mut(..text.len()) else {
         return Cow::Owned(text.to_ascii_lowercase());
     };
@@ -128,7 +132,7 @@ pub(crate) fn ascii_lowercase_in<'b>(text: &str, buf: &'b mut [u8; 64]) -> Cow<'
 
 /// `text.to_lowercase()`, written into `buf` when `text` is ASCII and fits (see
 /// [`ascii_lowercase_in`]).
-pub(crate) fn lowercase_in<'b>(text: &str, buf: &'b mut [u8; 64]) -> Cow<'b, str> {
+pub(crate) fn lowercase_in<'b, const N: usize>(text: &str, buf: &'b mut [u8; N]) -> Cow<'b, str> {
     if text.is_ascii() {
         ascii_lowercase_in(text, buf)
     } else {

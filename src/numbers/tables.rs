@@ -335,7 +335,9 @@ impl Tables {
             }
         }
         let mut buf = [0u8; 16];
-        self.words.get(lower_short(word, &mut buf)).copied()
+        self.words
+            .get(&*ascii_lowercase_in(word, &mut buf))
+            .copied()
     }
 
     /// False when `text[range]` has no digit and no standalone number word, so it holds no
@@ -371,7 +373,7 @@ impl Tables {
         }
         let mut buf = [0u8; 16];
         self.count_words
-            .get(lower_short(word, &mut buf))
+            .get(&*ascii_lowercase_in(word, &mut buf))
             .copied()
             .unwrap_or(0)
     }
@@ -476,15 +478,6 @@ impl Tables {
             .flatten()
             .map(|&i| &self.units[i])
     }
-}
-
-/// `word` (ASCII, at most 16 bytes) in lowercase, written into `buf`.
-fn lower_short<'b>(word: &str, buf: &'b mut [u8; 16]) -> &'b str {
-    let lower = &mut buf[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    // ASCII lowercasing keeps UTF-8 valid
-    std::str::from_utf8(lower).unwrap_or_default()
 }
 
 /// True when `text` ends with `phrase` preceded by a non-letter (or the start).
