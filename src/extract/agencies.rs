@@ -5,6 +5,7 @@
 
 use crate::document::Document;
 use crate::extract::names::NameModel;
+use crate::extract::starts::{is_word_byte, word_len, FirstWords};
 use crate::lexicon::{Lexicon, ListKind};
 use crate::record::{Agency, Article, Mention};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
@@ -44,45 +45,6 @@ struct CueKind {
     force: bool,
     /// "the department": joins the latest body whose name has the word.
     anaphor: bool,
-}
-
-/// The first words (leading ASCII letters and digits) of a set of phrases, to rule out most
-/// word starts before a search for the phrases. A phrase that matches at a word start, ending
-/// on a word boundary, has the same first word as the text there, since the text's word ends
-/// where the phrase's does.
-#[derive(Debug, Clone)]
-struct FirstWords {
-    /// For the first two bytes of the phrases (indexed `b0 << 8 | b1`), the lengths of their
-    /// first words as bits (see [`first_word_bit`]): a cheap test before the exact one.
-    by_pair: Vec<u32>,
-    words: FxHashSet<Vec<u8>>,
-}
-
-impl FirstWords {
-    fn new(phrases: &[String]) -> FirstWords {
-        let mut by_pair = vec![0u32; 1 << 16];
-        let mut words = FxHashSet::default();
-        for p in phrases {
-            let bytes = p.as_bytes();
-            let len = word_len(bytes, 0);
-            words.insert(bytes[..len].to_vec());
-            let bit = first_word_bit(len);
-            match bytes {
-                [a, b, ..] => by_pair[usize::from(*a) << 8 | usize::from(*b)] |= bit,
-                [a] => (0..256).for_each(|b| by_pair[usize::from(*a) << 8 | b] |= bit),
-                [] => {}
-            }
-        }
-        FirstWords { by_pair, words }
-    }
-
-    /// True when a phrase may start at word start `p` of `bytes`, whose first word has `len`
-    /// bytes.
-    #[inline]
-    fn may_start(&self, bytes: &[u8], p: usize, len: usize) -> bool {
-        let pair = usize::from(bytes[p]) << 8 | usize::from(bytes.get(p + 1).copied().unwrap_or(0));
-        self.by_pair[pair] & first_word_bit(len) != 0 && self.words.contains(&bytes[p..p + len])
-    }
 }
 
 /// Which body a candidate mention names.
@@ -213,7 +175,7 @@ impl AgencyExtractor {
             .start_kind(StartKind::Anchored)
             .build(&patterns)
             .ok();
-        let form_starts = FirstWords::new(&patterns);
+        let form_starts = FirstWords::new(&patterns, false, false);
 
         let heads = words_of(lexicon, "head");
         let of_heads = words_of(lexicon, "of-head");
@@ -269,7 +231,7 @@ impl AgencyExtractor {
         let cue_starts = cue_words
             .iter()
             .all(|w| w.as_bytes().first().is_some_and(|&b| is_word_byte(b)))
-            .then(|| FirstWords::new(&cue_words));
+            .then(|| FirstWords::new(&cue_words, false, false));
         let set =
             |class: &str| -> FxHashSet<String> { words_of(lexicon, class).into_iter().collect() };
         let parties = lexicon
@@ -955,30 +917,6 @@ fn with_article(text: &str, r: Range<usize>) -> Range<usize> {
     r
 }
 
-/// The bytes that make words for the gazetteer scan: ASCII letters and digits.
-static WORD_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
-
-/// True for an ASCII letter or digit.
-fn is_word_byte(b: u8) -> bool {
-    WORD_BYTES[usize::from(b)]
-}
-
-/// The length of the run of ASCII letters and digits at `bytes[p..]`.
-fn word_len(bytes: &[u8], p: usize) -> usize {
-    bytes[p..]
-        .iter()
-        .position(|&b| !is_word_byte(b))
-        .unwrap_or(bytes.len() - p)
-}
-
 /// The first word start at or after `p`: `p` unless it is inside or right after a word.
 fn next_word_start(bytes: &[u8], p: usize) -> usize {
     if p > 0 && bytes.get(p - 1).is_some_and(|&b| is_word_byte(b)) {
@@ -986,11 +924,6 @@ fn next_word_start(bytes: &[u8], p: usize) -> usize {
     } else {
         p
     }
-}
-
-/// The bit of a first-word length in [`FirstWords::by_pair`]; long words share one.
-fn first_word_bit(len: usize) -> u32 {
-    1 << len.min(31)
 }
 
 /// True when `r` starts and ends on word boundaries of `text`.

@@ -7,3 +7,4 @@ pub(crate) mod counts;
 pub(crate) mod names;
 pub(crate) mod officials;
 pub(crate) mod quotes;
+pub(crate) mod starts;

@@ -6,6 +6,7 @@
 
 use crate::document::Document;
 use crate::extract::names::{self, NameHit, NameModel, SentenceNames, Token};
+use crate::extract::starts::{word_len, FirstWords};
 use crate::lexicon::{Lexicon, ListKind};
 use crate::normalize::lowercase_in;
 use crate::record::{Agency, Article, Mention, Official};
@@ -21,10 +22,9 @@ use std::sync::Arc;
 pub(crate) struct OfficialExtractor {
     names: Arc<NameModel>,
     titles: Option<AhoCorasick>,
-    /// First two bytes (lowercased, indexed `b0 << 8 | b1`) of every title.
-    title_first: Vec<bool>,
-    /// First words of the titles, when they allow a test cheaper than the automaton.
-    title_heads: Option<TitleHeads>,
+    /// First words of the titles and of their plurals, in any case: a cheap test before the
+    /// automaton, which runs at a token only where a title can start.
+    title_starts: FirstWords,
     /// Agencies of each title pattern, in order of preference.
     title_agencies: Vec<Vec<String>>,
     /// The title patterns as written in the list.
@@ -121,14 +121,8 @@ impl OfficialExtractor {
             .start_kind(StartKind::Anchored)
             .build(&patterns)
             .ok();
-        let mut title_first = vec![false; 1 << 16];
-        for p in &patterns {
-            if let [a, b, ..] = p.as_bytes() {
-                let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
-                title_first[usize::from(a) << 8 | usize::from(b)] = true;
-            }
-        }
-        let title_heads = TitleHeads::new(&patterns);
+        // the automaton ignores ASCII case, and a plural title ("Sens.") covers the whole word
+        let title_starts = FirstWords::new(&patterns, true, true);
         let patterns_text = patterns.clone();
         let mut states = FxHashMap::default();
         let mut longest: FxHashMap<String, String> = FxHashMap::default();
@@ -148,8 +142,7 @@ impl OfficialExtractor {
         OfficialExtractor {
             names,
             titles,
-            title_first,
-            title_heads,
+            title_starts,
             title_agencies,
             patterns_text,
             modifiers: lexicon
@@ -430,16 +423,11 @@ impl OfficialExtractor {
         Some(r)
     }
 
-    /// False when no title the matcher keeps can start at byte `start` of `text`: a cheap
-    /// test before the automaton.
+    /// False when no title the matcher keeps can start at token `t` of `text`: a cheap test
+    /// before the automaton.
     fn may_start_title(&self, text: &[u8], t: &Token) -> bool {
-        if let Some(heads) = &self.title_heads {
-            return heads.may_start_at(text, t);
-        }
-        let start = t.start;
-        let pair = usize::from(text[start].to_ascii_lowercase()) << 8
-            | usize::from(text.get(start + 1).map_or(0, u8::to_ascii_lowercase));
-        self.title_first[pair]
+        self.title_starts
+            .may_start(text, t.start, word_len(text, t.start))
     }
 
     /// Title matches in a sentence as token ranges `[first, last]` with their pattern index.
@@ -1189,111 +1177,6 @@ impl OfficialExtractor {
     }
 }
 
-/// The first words of the title patterns, as a cheap test before the automaton.
-///
-/// An anchored automaton search costs a few hundred instructions and runs at every token of
-/// every sentence near a name, but almost no token starts a title. A title that the matcher
-/// keeps ends on a token end (or one "s" before it), so the token's leading run of ASCII
-/// letters and digits is the title's first word, or that word and a plural "s". Two table
-/// lookups (first letters and run length) and one hash lookup of a packed key rule out
-/// nearly every other token.
-#[derive(Debug, Clone)]
-struct TitleHeads {
-    /// Bit `n` of entry `pair_index(a, b)`: some first word starting with `ab` is `n` long or
-    /// `n - 1` long (plural).
-    lengths: Vec<u32>,
-    /// `head_key` of every first word and of its plural.
-    keys: FxHashSet<u64>,
-}
-
-impl TitleHeads {
-    /// Longest first word the filter handles (its plural must fit in the length mask).
-    const MAX: usize = 30;
-
-    /// The filter for `patterns`, or `None` when some pattern holds a non-ASCII byte or has a
-    /// first word shorter than two or longer than `MAX` bytes: then every token goes to the
-    /// automaton.
-    fn new(patterns: &[String]) -> Option<TitleHeads> {
-        let mut lengths = vec![0u32; 64 * 64];
-        let mut keys = FxHashSet::default();
-        for p in patterns {
-            let bytes = p.as_bytes();
-            let head = leading_word(bytes);
-            if !p.is_ascii() || !(2..=Self::MAX).contains(&head) {
-                return None;
-            }
-            lengths[pair_index(bytes[0], bytes[1])] |= 0b11 << head;
-            let word = &bytes[..head];
-            keys.insert(head_key(word));
-            keys.insert(head_key(&[word, b"s"].concat()));
-        }
-        Some(TitleHeads { lengths, keys })
-    }
-
-    /// True when a title pattern may match at the start of token `t` of `text` and end on a
-    /// token end.
-    fn may_start_at(&self, text: &[u8], t: &Token) -> bool {
-        let word = text.get(t.start..t.end).unwrap_or_default();
-        let [a, b, ..] = *word else {
-            return false;
-        };
-        let lengths = self.lengths[pair_index(a, b)];
-        if lengths == 0 {
-            return false;
-        }
-        // the run of ASCII letters and digits ends with the word at the latest
-        let run = leading_word(word);
-        run <= Self::MAX + 1
-            && lengths & 1 << run != 0
-            && self.keys.contains(&head_key(&word[..run]))
-    }
-}
-
-/// A key for the ASCII letters and digits `word` (either case): its length and first seven
-/// bytes. Equal words (up to case) have equal keys; a few unequal long ones share one.
-fn head_key(word: &[u8]) -> u64 {
-    // `| 0x20` lowercases an ASCII letter and keeps a digit
-    let prefix = word
-        .iter()
-        .take(7)
-        .fold(0u64, |key, &b| key << 8 | u64::from(b | 0x20));
-    prefix | (word.len() as u64) << 56
-}
-
-/// `ALNUM_CODE[b]`: 0 to 9 for an ASCII digit, 10 to 35 for an ASCII letter (either case), 63
-/// for any other byte.
-static ALNUM_CODE: [u8; 256] = alnum_codes();
-
-const fn alnum_codes() -> [u8; 256] {
-    let mut table = [63u8; 256];
-    let mut b = 0;
-    while b < 10 {
-        table[b'0' as usize + b] = b as u8;
-        b += 1;
-    }
-    let mut b = 0;
-    while b < 26 {
-        table[b'a' as usize + b] = 10 + b as u8;
-        table[b'A' as usize + b] = 10 + b as u8;
-        b += 1;
-    }
-    table
-}
-
-/// Index of the pair of bytes `a`, `b` in a 64 x 64 table: ASCII letters (either case) and
-/// digits have their own rows and columns, other bytes share the last.
-fn pair_index(a: u8, b: u8) -> usize {
-    usize::from(ALNUM_CODE[usize::from(a)]) << 6 | usize::from(ALNUM_CODE[usize::from(b)])
-}
-
-/// Length of the run of ASCII letters and digits at the start of `bytes`.
-fn leading_word(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .position(|&b| ALNUM_CODE[usize::from(b)] == 63)
-        .unwrap_or(bytes.len())
-}
-
 /// True when a token's period is part of an abbreviation ("Sen.", "Gov."), not a full stop.
 fn abbrev_dot(text: &str, t: &Token) -> bool {
     t.dot && t.cap && t.text(text).chars().count() <= 4
@@ -1631,16 +1514,21 @@ mod tests {
             .rows(ListKind::Titles)
             .filter_map(|r| r.first().map(|t| t.to_string()))
             .collect();
-        let heads = TitleHeads::new(&patterns).expect("the built-in titles suit the filter");
+        let extractor = OfficialExtractor::new(&lexicon, Arc::clone(&names::DEFAULT_NAMES));
         for p in &patterns {
             for text in [format!("the {p} spoke"), format!("the {p}s spoke")] {
                 let toks = names::tokenize(&text, 0..text.len());
-                assert!(heads.may_start_at(text.as_bytes(), &toks[1]), "{text}");
+                assert!(
+                    extractor.may_start_title(text.as_bytes(), &toks[1]),
+                    "{text}"
+                );
             }
         }
         let text = "the said spokes";
         let toks = names::tokenize(text, 0..text.len());
-        assert!(toks.iter().all(|t| !heads.may_start_at(text.as_bytes(), t)));
+        assert!(toks
+            .iter()
+            .all(|t| !extractor.may_start_title(text.as_bytes(), t)));
     }
 
     #[test]
