@@ -11,9 +11,9 @@ use rustc_hash::FxHashSet;
 /// word; the few long words whose keys collide only cost a search.
 #[derive(Debug, Clone)]
 pub(crate) struct FirstWords {
-    /// For the first two bytes of the phrases (indexed `b0 << 8 | b1`, lowercased with
-    /// `fold_case`), the lengths of their first words as bits (see [`length_bit`]): a cheap
-    /// test before the key's.
+    /// For the classes ([`byte_class`]) of the first two bytes of the phrases (indexed
+    /// `c0 << 6 | c1`), the lengths of their first words as bits (see [`length_bit`]): a
+    /// cheap test before the key's, in a table small enough (16 KB) to stay in cache.
     by_pair: Vec<u32>,
     /// [`key`] of every first word.
     words: FxHashSet<u64>,
@@ -26,7 +26,7 @@ impl FirstWords {
     /// `plurals`, each first word also stands with an "s" added ("Senators" for "Senator").
     pub(crate) fn new<S: AsRef<str>>(phrases: &[S], fold_case: bool, plurals: bool) -> FirstWords {
         let mut first = FirstWords {
-            by_pair: vec![0; 1 << 16],
+            by_pair: vec![0; 1 << 12],
             words: FxHashSet::default(),
             fold_case,
         };
@@ -66,7 +66,7 @@ impl FirstWords {
         } else {
             (a, b)
         };
-        usize::from(a) << 8 | usize::from(b)
+        usize::from(byte_class(a)) << 6 | usize::from(byte_class(b))
     }
 
     /// True when a phrase may start at word start `p` of `bytes`, whose first word has `len`
@@ -91,6 +91,32 @@ fn key(word: &[u8], fold_case: bool) -> u64 {
         key << 8 | u64::from(b)
     });
     prefix | (word.len() as u64) << 56
+}
+
+/// `BYTE_CLASSES[b]`: one class per ASCII letter (by case) and digit, one for the other
+/// ASCII bytes and one for the rest. Bytes that share a class only make the pair test of
+/// [`FirstWords::may_start`] looser, never stricter.
+static BYTE_CLASSES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = match c {
+            b'a'..=b'z' => c - b'a',
+            b'A'..=b'Z' => c - b'A' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            0..=0x7f => 62,
+            _ => 63,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class of a byte in [`FirstWords::by_pair`]'s index.
+#[inline]
+fn byte_class(b: u8) -> u8 {
+    BYTE_CLASSES[usize::from(b)]
 }
 
 /// The bit of a first-word length in [`FirstWords::by_pair`]; long words share one.
