@@ -140,6 +140,36 @@ pub(crate) fn lowercase_in<'b, const N: usize>(text: &str, buf: &'b mut [u8; N])
     }
 }
 
+/// The end of the run of ASCII letters and digits that starts at byte `p` of `bytes` (`p`
+/// itself when none is there): the inner loop of every tokenizer. It tests eight bytes at a
+/// time with word arithmetic, so the end of a word is found without a branch per byte,
+/// whose misprediction at each word's end cost more than the test itself.
+#[inline]
+pub(crate) fn alnum_run_end(bytes: &[u8], mut p: usize) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    /// The high bit of each byte of `x` (high bits clear) that lies in `lo..=hi`.
+    #[inline(always)]
+    fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+        x.wrapping_add(LOW * u64::from(0x80 - lo)) & !x.wrapping_add(LOW * u64::from(0x7f - hi))
+    }
+    while let Some(chunk) = bytes.get(p..p + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let ascii = !x & HIGH;
+        let low7 = x & !HIGH;
+        let alnum = (in_range(low7, b'0', b'9') | in_range(low7 | LOW * 0x20, b'a', b'z')) & ascii;
+        let stop = !alnum & HIGH;
+        if stop != 0 {
+            return p + (stop.trailing_zeros() / 8) as usize;
+        }
+        p += 8;
+    }
+    p + bytes[p.min(bytes.len())..]
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len().saturating_sub(p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +199,25 @@ mod tests {
     fn em_dash_is_kept_as_a_clause_break() {
         assert_eq!(Normalized::new("a—b").as_str(), "a—b");
         assert_eq!(Normalized::new("a–b").as_str(), "a-b");
+    }
+
+    #[test]
+    fn alnum_runs_end_at_any_other_byte() {
+        let all: Vec<u8> = (0..=255).collect();
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                // `b` at offset `at` of a run of letters and digits, in every 8-byte lane
+                let mut text = b"aZ09zA9x0Mq7p3Kd".to_vec();
+                text[at] = b;
+                let want = if b.is_ascii_alphanumeric() { 16 } else { at };
+                assert_eq!(alnum_run_end(&text, 0), want, "byte {b:#x} at {at}");
+            }
+        }
+        assert_eq!(alnum_run_end(&all, 0), 0);
+        assert_eq!(alnum_run_end(b"Wyden (D-Ore.)", 0), 5);
+        assert_eq!(alnum_run_end(b"Wyden", 2), 5);
+        assert_eq!(alnum_run_end(b"Wyden", 5), 5);
+        assert_eq!(alnum_run_end("Zoë".as_bytes(), 0), 2);
     }
 
     #[test]

@@ -142,10 +142,7 @@ pub(crate) fn is_word_byte(b: u8) -> bool {
 
 /// The length of the run of ASCII letters and digits at `bytes[p..]`.
 pub(crate) fn word_len(bytes: &[u8], p: usize) -> usize {
-    bytes[p..]
-        .iter()
-        .position(|&b| !is_word_byte(b))
-        .unwrap_or(bytes.len() - p)
+    crate::normalize::alnum_run_end(bytes, p) - p
 }
 
 #[cfg(test)]
