@@ -157,7 +157,8 @@ pub(crate) fn alnum_run_end(bytes: &[u8], mut p: usize) -> usize {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
         let ascii = !x & HIGH;
         let low7 = x & !HIGH;
-        let alnum = (in_range(low7, b'0', b'9') | in_range(low7 | LOW * 0x20, b'a', b'z')) & ascii;
+        let alnum =
+            (in_range(low7, b'0', b'9') | in_range(low7 | (LOW * 0x20), b'a', b'z')) & ascii;
         let stop = !alnum & HIGH;
         if stop != 0 {
             return p + (stop.trailing_zeros() / 8) as usize;
