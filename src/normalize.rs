@@ -145,7 +145,25 @@ pub(crate) fn lowercase_in<'b, const N: usize>(text: &str, buf: &'b mut [u8; N])
 /// time with word arithmetic, so the end of a word is found without a branch per byte,
 /// whose misprediction at each word's end cost more than the test itself.
 #[inline]
-pub(crate) fn alnum_run_end(bytes: &[u8], mut p: usize) -> usize {
+pub(crate) fn alnum_run_end(bytes: &[u8], p: usize) -> usize {
+    ascii_run_end::<true, true>(bytes, p)
+}
+
+/// [`alnum_run_end`] for a run of ASCII letters.
+#[inline]
+pub(crate) fn alpha_run_end(bytes: &[u8], p: usize) -> usize {
+    ascii_run_end::<true, false>(bytes, p)
+}
+
+/// [`alnum_run_end`] for a run of ASCII digits.
+#[inline]
+pub(crate) fn digit_run_end(bytes: &[u8], p: usize) -> usize {
+    ascii_run_end::<false, true>(bytes, p)
+}
+
+/// The end of the run of ASCII letters (with `LETTERS`) and digits (with `DIGITS`) at `p`.
+#[inline(always)]
+fn ascii_run_end<const LETTERS: bool, const DIGITS: bool>(bytes: &[u8], mut p: usize) -> usize {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     /// The high bit of each byte of `x` (high bits clear) that lies in `lo..=hi`.
@@ -153,13 +171,20 @@ pub(crate) fn alnum_run_end(bytes: &[u8], mut p: usize) -> usize {
     fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
         x.wrapping_add(LOW * u64::from(0x80 - lo)) & !x.wrapping_add(LOW * u64::from(0x7f - hi))
     }
+    let accepts = |b: &u8| LETTERS && b.is_ascii_alphabetic() || DIGITS && b.is_ascii_digit();
     while let Some(chunk) = bytes.get(p..p + 8) {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let ascii = !x & HIGH;
         let low7 = x & !HIGH;
-        let alnum =
-            (in_range(low7, b'0', b'9') | in_range(low7 | (LOW * 0x20), b'a', b'z')) & ascii;
-        let stop = !alnum & HIGH;
+        let mut run = 0;
+        if DIGITS {
+            run |= in_range(low7, b'0', b'9');
+        }
+        if LETTERS {
+            // with the case bit set, uppercase letters read as lowercase ones
+            run |= in_range(low7 | (LOW * 0x20), b'a', b'z');
+        }
+        // bytes of other chars have their high bit set
+        let stop = !(run & !x) & HIGH;
         if stop != 0 {
             return p + (stop.trailing_zeros() / 8) as usize;
         }
@@ -167,7 +192,7 @@ pub(crate) fn alnum_run_end(bytes: &[u8], mut p: usize) -> usize {
     }
     p + bytes[p.min(bytes.len())..]
         .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
+        .position(|b| !accepts(b))
         .unwrap_or(bytes.len().saturating_sub(p))
 }
 
@@ -214,6 +239,18 @@ mod tests {
                 assert_eq!(alnum_run_end(&text, 0), want, "byte {b:#x} at {at}");
             }
         }
+        for b in 0..=255u8 {
+            let mut text = b"abcdefghijkl".to_vec();
+            text[9] = b;
+            let want = if b.is_ascii_alphabetic() { 12 } else { 9 };
+            assert_eq!(alpha_run_end(&text, 0), want, "byte {b:#x}");
+            let mut text = b"012345678901".to_vec();
+            text[9] = b;
+            let want = if b.is_ascii_digit() { 12 } else { 9 };
+            assert_eq!(digit_run_end(&text, 0), want, "byte {b:#x}");
+        }
+        assert_eq!(alpha_run_end(b"COVID19", 0), 5);
+        assert_eq!(digit_run_end(b"2024s", 0), 4);
         assert_eq!(alnum_run_end(&all, 0), 0);
         assert_eq!(alnum_run_end(b"Wyden (D-Ore.)", 0), 5);
         assert_eq!(alnum_run_end(b"Wyden", 2), 5);

@@ -1,6 +1,7 @@
 //! The token stream numbers are parsed from: runs of digits, runs of letters, and single
 //! other chars, each with the kind of space before it, in one pass over the text.
 
+use crate::normalize::{alpha_run_end, digit_run_end};
 use std::ops::Range;
 
 /// What a token is made of.
@@ -77,7 +78,10 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
                 i += 1;
                 continue;
             }
-            b'0'..=b'9' => (TokKind::Digits, run_end(bytes, i, end, u8::is_ascii_digit)),
+            b'0'..=b'9' => (
+                TokKind::Digits,
+                digit_run_end(&bytes[..end.min(bytes.len())], i),
+            ),
             b'a'..=b'z' | b'A'..=b'Z' => (TokKind::Word, word_end(text, i, end)),
             0x80.. if starts_letter(text, i) => (TokKind::Word, word_end(text, i, end)),
             _ => {
@@ -104,22 +108,14 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
     toks
 }
 
-/// The end of the run of bytes from `i` (before `end`) that `is` accepts.
-fn run_end(bytes: &[u8], i: usize, end: usize, is: impl Fn(&u8) -> bool) -> usize {
-    bytes
-        .get(i..end)
-        .and_then(|run| run.iter().position(|b| !is(b)))
-        .map_or(end.max(i), |n| i + n)
-}
-
 /// The end of the word that starts at byte `i` (a letter) before `end`: letters, with
 /// inner apostrophes before an ASCII letter ("world's"). ASCII letters, the bulk, are
-/// skipped in a tight loop.
+/// skipped eight at a time.
 fn word_end(text: &str, start: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = start;
     loop {
-        i = run_end(bytes, i, end, u8::is_ascii_alphabetic);
+        i = alpha_run_end(&bytes[..end.min(bytes.len())], i);
         let Some(&c) = bytes.get(i).filter(|_| i < end) else {
             return i;
         };
