@@ -283,6 +283,8 @@ impl Tables {
         for key in t.words.keys() {
             let len = key.len();
             match prefix_index(key.as_bytes()) {
+                // lowercasing may change a non-ASCII word's length: any length passes
+                Some(i) if !key.is_ascii() => t.prefilter[i] = u32::MAX,
                 Some(i) if len < 32 => t.prefilter[i] |= 1 << len,
                 // non-letter keys ("½") are looked up without the filter
                 _ => {}
@@ -325,14 +327,15 @@ impl Tables {
         if bytes.len() > 16 {
             return None;
         }
-        if !word.is_ascii() {
-            return self.words.get(word.to_lowercase().as_str()).copied();
-        }
-        // the first two letters and the length rule out most words before any copying
+        // the first two letters and the length rule out most words before any copying (the
+        // filter holds every key that starts with two letters, ASCII or not)
         if let (Some(a), Some(b)) = (letter_index(bytes.first()), letter_index(bytes.get(1))) {
             if self.prefilter[a * 27 + b] & (1 << bytes.len()) == 0 {
                 return None;
             }
+        }
+        if !word.is_ascii() {
+            return self.words.get(word.to_lowercase().as_str()).copied();
         }
         let mut buf = [0u8; 16];
         self.words
