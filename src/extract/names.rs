@@ -122,7 +122,7 @@ fn word_end(s: &str, end: usize, cap: bool) -> (usize, bool) {
 }
 
 /// The end of the run of ASCII letters and digits at byte `end` of `bytes`: the common case,
-/// eight bytes at a time.
+/// sixteen bytes at a time.
 #[inline(always)]
 fn ascii_word_end(bytes: &[u8], end: usize) -> usize {
     crate::normalize::alnum_run_end(bytes, end)

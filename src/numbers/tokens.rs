@@ -110,7 +110,7 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
 
 /// The end of the word that starts at byte `i` (a letter) before `end`: letters, with
 /// inner apostrophes before an ASCII letter ("world's"). ASCII letters, the bulk, are
-/// skipped eight at a time.
+/// skipped sixteen at a time.
 fn word_end(text: &str, start: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = start;
