@@ -106,7 +106,7 @@ impl QuoteExtractor {
                 span: doc.to_orig(q.inner.clone()),
                 sentence: doc.sentence_at_norm(q.inner.start).unwrap_or(0),
                 speaker: None,
-                cue: a.cue.clone(),
+                cue: a.cue.map(str::to_string),
                 rule: a.rule.to_string(),
                 partial: a.partial,
                 continues,
@@ -152,11 +152,13 @@ impl QuoteExtractor {
         // Both tests walk the whole quotation: only run them where a rule needs them (most
         // quotes have a speaker and are not inside a name).
         let short = || content.split_whitespace().nth(SHORT_QUOTE_WORDS).is_none();
-        if let Some(before) = &a.word_before {
-            if self.words.is(Kind::MENTION, before) {
+        if let Some(before) = a.word_before {
+            let mut buf = [0u8; 64];
+            let before = lowercase_in(before, &mut buf);
+            if self.words.is(Kind::MENTION, &before) {
                 return false;
             }
-            if self.words.is(Kind::WORK, before) && is_title_case(content) {
+            if self.words.is(Kind::WORK, &before) && is_title_case(content) {
                 return false;
             }
         }

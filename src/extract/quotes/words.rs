@@ -269,9 +269,23 @@ pub(crate) fn tokenize(
     quotes: &[Range<usize>],
     words: &Words,
 ) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    tokenize_into(norm, range, quotes, words, &mut toks);
+    toks
+}
+
+/// [`tokenize`] into `toks` (cleared first), to reuse its memory.
+pub(crate) fn tokenize_into(
+    norm: &str,
+    range: Range<usize>,
+    quotes: &[Range<usize>],
+    words: &Words,
+    toks: &mut Vec<Tok>,
+) {
     let end = range.end.min(norm.len());
     let bytes = norm.as_bytes();
-    let mut toks = Vec::with_capacity(end.saturating_sub(range.start) / 5 + 4);
+    toks.clear();
+    toks.reserve(end.saturating_sub(range.start) / 5 + 4);
     let mut qi = quotes.partition_point(|q| q.end <= range.start);
     let mut i = range.start;
     while i < end {
@@ -348,7 +362,6 @@ pub(crate) fn tokenize(
         });
         i = j;
     }
-    toks
 }
 
 #[cfg(test)]
