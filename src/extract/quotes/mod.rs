@@ -33,6 +33,7 @@ use attribution::{Attribution, Np, NpKind, Sieves};
 use marks::{find_quotes, Facing, QuoteSpan};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 use words::{Kind, Words};
 
@@ -248,25 +249,27 @@ fn is_title_case(s: &str) -> bool {
 /// The surname index of [`Resolver`]: for the last word of every full name among the person
 /// and official mentions, the first such mention and whether two different names share it.
 /// Built once, so that each lone surname quoted costs one lookup, not a pass over the
-/// article.
-fn surnames<'a>(article: &'a Article, entities: &'a Entities) -> FxHashMap<&'a str, (usize, bool)> {
-    let mut index: FxHashMap<&'a str, (usize, &'a str, bool)> = FxHashMap::default();
+/// article. The name of that first mention comes along (it tells whether another shares it).
+fn surnames<'a>(article: &'a Article, entities: &'a Entities) -> Surnames<'a> {
+    let mut index = Surnames::default();
     for (i, m) in entities.mentions().iter().enumerate() {
         if matches!(m.entity, EntityRef::Agency(_)) {
             continue;
         }
         let name = entities.name(article, m.entity);
-        let Some((_, last)) = name.rsplit_once(' ') else {
+        // names are short: a plain scan beats the searcher's setup
+        let Some(space) = name.bytes().rposition(|b| b == b' ') else {
             continue;
         };
-        let entry = index.entry(last).or_insert((i, name, false));
+        let entry = index.entry(&name[space + 1..]).or_insert((i, name, false));
         entry.2 |= entry.1 != name;
     }
     index
-        .into_iter()
-        .map(|(last, (first, _, shared))| (last, (first, shared)))
-        .collect()
 }
+
+/// The surname index of [`Resolver`] (see [`surnames`]): surname -> (first mention, its
+/// name, whether people of two different names share the surname).
+type Surnames<'a> = FxHashMap<&'a str, (usize, &'a str, bool)>;
 
 /// The facing of the curly original of the mark at normalized offset `pos`, if it has one.
 fn curly_facing(doc: &Document, pos: usize) -> Option<Facing> {
@@ -315,7 +318,8 @@ struct Resolver<'a> {
     quotes: Vec<Range<usize>>,
     /// For the last word of people's full names ("Clinton"): the index of the first mention
     /// of such a person, and whether people of two different names share it.
-    surnames: FxHashMap<&'a str, (usize, bool)>,
+    /// Built on the first lone surname.
+    surnames: OnceCell<Surnames<'a>>,
 }
 
 /// Descriptions whose head names a public body or organisation ("the department said").
@@ -355,7 +359,7 @@ impl<'a> Resolver<'a> {
             entities,
             known: Vec::new(),
             quotes: spans.iter().map(|q| q.inner.clone()).collect(),
-            surnames: surnames(article, entities),
+            surnames: OnceCell::new(),
         }
     }
 
@@ -481,7 +485,10 @@ impl<'a> Resolver<'a> {
     /// The first mention in the article of a person whose full name ends in `surname`, when
     /// more than one person has that surname ("Clinton" is the Clinton named first).
     fn first_with_surname(&self, surname: &str) -> Option<&'a EntityMention> {
-        let (first, shared) = *self.surnames.get(surname)?;
+        let index = self
+            .surnames
+            .get_or_init(|| surnames(self.article, self.entities));
+        let (first, _, shared) = *index.get(surname)?;
         let mentions: &'a [EntityMention] = self.entities.mentions();
         mentions.get(first).filter(|_| shared)
     }
