@@ -1,6 +1,7 @@
 //! The word lists the quote rules read (speech verbs, speaker nouns, titles...) and a small
 //! tokenizer that turns a stretch of text into words, punctuation and whole quotations.
 
+use crate::extract::starts::word_len;
 use crate::lexicon::{Lexicon, ListKind};
 use crate::normalize::{char_at, lowercase_in};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -327,9 +328,10 @@ pub(crate) fn tokenize_into(
         let mut j = i;
         let mut dotted = false;
         while j < stop {
-            if bytes[j].is_ascii_alphanumeric() {
-                j += 1;
-                continue;
+            // the run of ASCII letters and digits, one table load a byte
+            j += word_len(&bytes[..stop], j);
+            if j >= stop {
+                break;
             }
             let Some(c) = char_at(norm, j) else {
                 break;
@@ -360,6 +362,11 @@ pub(crate) fn tokenize_into(
             end: j,
             kind: Tk::Word,
         });
+        // the space after a word, before any quotation (`stop`): skipped here, not by a turn
+        // of the loop
+        if j < stop && bytes[j] == b' ' {
+            j += 1;
+        }
         i = j;
     }
 }
