@@ -3,10 +3,9 @@
 //! fires decides and names itself in the quote's `rule`.
 
 use super::marks::QuoteSpan;
-use super::words::{tokenize, Kind, Tk, Tok, Words};
+use super::words::{tokenize, tokenize_into, Kind, Tk, Tok, Words};
 use crate::document::Document;
 use crate::normalize::lowercase_in;
-use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
@@ -31,21 +30,21 @@ pub(crate) struct Np {
 
 /// The outcome of the sieves for one quote.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Attribution {
+pub(crate) struct Attribution<'a> {
     /// The mention the speaker rests on.
     pub np: Option<Np>,
     /// Index of an earlier quote whose speaker this quote continues.
     pub continues: Option<usize>,
     /// Lemma of the speech verb.
-    pub cue: Option<String>,
+    pub cue: Option<&'a str>,
     /// The sieve that decided (`none` when nothing did).
     pub rule: &'static str,
     /// True when no word of its sentence comes before the quote.
     pub starts_sentence: bool,
     /// True when the quote is woven into a clause (`accused them of "actively supporting"`).
     pub partial: bool,
-    /// Lowercase word just before the opening mark.
-    pub word_before: Option<String>,
+    /// The word just before the opening mark.
+    pub word_before: Option<&'a str>,
     /// True when the quote sits between two capitalised words (`Dwayne "The Rock" Johnson`).
     pub inside_name: bool,
 }
@@ -83,8 +82,12 @@ const ADVERBIALS: [&str; 12] = [
     "this",
 ];
 
-/// Tokens of normalized ranges (start, end) already read by the sieves.
-type TokCache = FxHashMap<(usize, usize), Rc<Vec<Tok>>>;
+/// Tokens of the normalized ranges (start, end) read last by the sieves, oldest first.
+type TokCache = Vec<((usize, usize), Rc<Vec<Tok>>)>;
+
+/// How many token lists the sieves keep: the quotes of a paragraph read the same few
+/// sentences, in text order.
+const TOK_CACHE_LEN: usize = 4;
 
 /// Runs the sieves over the quotes of one document.
 pub(crate) struct Sieves<'a> {
@@ -95,7 +98,7 @@ pub(crate) struct Sieves<'a> {
     pub outer: Vec<Range<usize>>,
     /// Normalized range of the headline (empty when there is none).
     headline: Range<usize>,
-    /// Tokens of the ranges read so far: the quotes of one paragraph read the same sentences.
+    /// Tokens of the ranges read last: the quotes of one paragraph read the same sentences.
     tok_cache: RefCell<TokCache>,
 }
 
@@ -114,14 +117,23 @@ impl<'a> Sieves<'a> {
         }
     }
 
-    /// The tokens of `norm[range]`, tokenized once per range and document.
+    /// The tokens of `norm[range]`, tokenized once while the range is among the last read.
+    /// The oldest list's memory is reused when no sieve holds it any more.
     fn tokens(&self, range: Range<usize>) -> Rc<Vec<Tok>> {
         let key = (range.start, range.end);
-        if let Some(t) = self.tok_cache.borrow().get(&key) {
+        let mut cache = self.tok_cache.borrow_mut();
+        if let Some((_, t)) = cache.iter().find(|(k, _)| *k == key) {
             return Rc::clone(t);
         }
-        let t = Rc::new(tokenize(self.norm(), range, &self.outer, self.words));
-        self.tok_cache.borrow_mut().insert(key, Rc::clone(&t));
+        let oldest = (cache.len() >= TOK_CACHE_LEN).then(|| cache.remove(0).1);
+        let reused = oldest.and_then(|mut old| {
+            let toks = Rc::get_mut(&mut old)?;
+            tokenize_into(self.norm(), range.clone(), &self.outer, self.words, toks);
+            Some(old)
+        });
+        let t = reused
+            .unwrap_or_else(|| Rc::new(tokenize(self.norm(), range, &self.outer, self.words)));
+        cache.push((key, Rc::clone(&t)));
         t
     }
 
@@ -204,8 +216,8 @@ impl<'a> Sieves<'a> {
     }
 
     /// Attribute every quote, in order (later quotes may continue earlier ones).
-    pub(crate) fn run(&self) -> Vec<Attribution> {
-        let mut out: Vec<Attribution> = Vec::with_capacity(self.quotes.len());
+    pub(crate) fn run(&self) -> Vec<Attribution<'a>> {
+        let mut out: Vec<Attribution<'a>> = Vec::with_capacity(self.quotes.len());
         for qi in 0..self.quotes.len() {
             let mut a = self.attribute(qi, &out);
             a.np = a.np.map(|np| self.person_part(np));
@@ -215,7 +227,7 @@ impl<'a> Sieves<'a> {
     }
 
     /// The sieves for quote `qi`, given the attributions of the quotes before it.
-    fn attribute(&self, qi: usize, done: &[Attribution]) -> Attribution {
+    fn attribute(&self, qi: usize, done: &[Attribution<'a>]) -> Attribution<'a> {
         let q = &self.quotes[qi];
         let (mut region, s0) = self.sentences_of(&q.outer);
         // `"...?" Sanders asked.` split after the closing mark: read on into the next sentence
@@ -260,10 +272,7 @@ impl<'a> Sieves<'a> {
         let partial = !starts_sentence
             && t > 0
             && (lowercase || toks[t - 1].kind == Tk::Word && self.cue(&toks, t - 1).is_none());
-        let word_before = (t > 0)
-            .then(|| self.word(&toks, t - 1))
-            .flatten()
-            .map(str::to_lowercase);
+        let word_before = (t > 0).then(|| self.word(&toks, t - 1)).flatten();
         let cap = |i: usize| {
             self.word(&toks, i)
                 .is_some_and(|w| w.starts_with(char::is_uppercase))
@@ -302,7 +311,7 @@ impl<'a> Sieves<'a> {
                 .is_some_and(|d| d.np.is_some() || d.continues.is_some());
             if speaks {
                 a.continues = Some(pi);
-                a.cue = Some(cue.to_string());
+                a.cue = Some(cue);
                 a.rule = "continued";
                 return a;
             }
@@ -354,7 +363,7 @@ impl<'a> Sieves<'a> {
                     }
                 }
                 a.continues = Some(pi);
-                a.cue = done.get(pi).and_then(|d| d.cue.clone());
+                a.cue = done.get(pi).and_then(|d| d.cue);
                 a.rule = "continued";
                 return a;
             }
@@ -1215,10 +1224,10 @@ impl<'a> Sieves<'a> {
     }
 }
 
-impl Attribution {
-    fn with(mut self, np: Np, cue: Option<&str>, rule: &'static str) -> Attribution {
+impl<'a> Attribution<'a> {
+    fn with(mut self, np: Np, cue: Option<&'a str>, rule: &'static str) -> Attribution<'a> {
         self.np = Some(np);
-        self.cue = cue.filter(|c| !c.is_empty()).map(str::to_string);
+        self.cue = cue.filter(|c| !c.is_empty());
         self.rule = rule;
         self
     }

@@ -71,16 +71,18 @@ fn facing(prev: Option<char>, next: Option<char>) -> Facing {
     }
 }
 
-/// The quote marks of `norm[para]` in order. Apostrophes ("don't", "Trump's", "'90s",
-/// "players' union", "'em") are left out. `hint` gives the facing of a curly original mark.
+/// The quote marks of `norm[para]` in order, into `marks` (cleared first: one buffer serves
+/// every paragraph). Apostrophes ("don't", "Trump's", "'90s", "players' union", "'em") are
+/// left out. `hint` gives the facing of a curly original mark.
 fn scan_marks(
     norm: &str,
     para: Range<usize>,
     hint: &dyn Fn(usize) -> Option<Facing>,
     elisions: &FxHashSet<String>,
-) -> Vec<Mark> {
+    marks: &mut Vec<Mark>,
+) {
     let bytes = norm.as_bytes();
-    let mut marks = Vec::new();
+    marks.clear();
     let mut i = para.start;
     while i < para.end {
         // most of a paragraph holds no mark: jump to the next candidate
@@ -160,7 +162,6 @@ fn scan_marks(
         }
         i += run;
     }
-    marks
 }
 
 /// Facing of a lone `'`, or None when it is an apostrophe.
@@ -221,9 +222,10 @@ pub(crate) fn find_quotes(
     attribution: &dyn Fn(Range<usize>) -> Option<usize>,
 ) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
+    let mut marks = Vec::new();
     for (pi, para) in paragraphs.iter().enumerate() {
         let para = para.start.min(norm.len())..para.end.min(norm.len());
-        let marks = scan_marks(norm, para.clone(), hint, elisions);
+        scan_marks(norm, para.clone(), hint, elisions, &mut marks);
         let mut dopen: Option<Mark> = None;
         let mut sopen: Option<Mark> = None;
         for m in &marks {

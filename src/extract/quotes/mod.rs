@@ -26,11 +26,14 @@ mod words;
 use crate::document::Document;
 use crate::extract::names::Gender;
 use crate::lexicon::Lexicon;
+use crate::normalize::lowercase_in;
 use crate::record::{Article, Quote, Speaker};
 use crate::resolve::{Entities, EntityMention, EntityRef};
 use attribution::{Attribution, Np, NpKind, Sieves};
 use marks::{find_quotes, Facing, QuoteSpan};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 use words::{Kind, Words};
 
@@ -43,14 +46,6 @@ pub(crate) struct QuoteExtractor {
 
 /// Quotes of this many words or fewer need a speaker in their own sentence to count.
 const SHORT_QUOTE_WORDS: usize = 3;
-
-/// Where the speaker of a quoted span is kept while the records are built.
-enum Spoken {
-    /// In the record at this index.
-    Record(usize),
-    /// Here: the span is no record.
-    Kept(Option<Speaker>),
-}
 
 impl QuoteExtractor {
     pub(crate) fn new(lexicon: &Lexicon) -> QuoteExtractor {
@@ -78,28 +73,26 @@ impl QuoteExtractor {
         let sieves = Sieves::new(doc, &self.words, &spans);
         let attributions = sieves.run();
         let mut resolver = Resolver::new(doc, article, &self.words, entities, &spans);
-        // The speaker of each span: moved into its record when it has one (a later span that
-        // continues it clones it from there), kept here otherwise.
-        let mut speakers: Vec<Spoken> = Vec::with_capacity(spans.len());
+        // The speaker of each span, as an index into the resolver's speakers: they are moved
+        // into the records once all are resolved.
+        let mut speakers: Vec<Option<usize>> = Vec::with_capacity(spans.len());
         let mut out: Vec<Quote> = Vec::new();
+        // the speaker of each record
+        let mut record_speakers: Vec<Option<usize>> = Vec::new();
         // record index of each span, for `continues`
         let mut record_of: Vec<Option<usize>> = Vec::with_capacity(spans.len());
         for (qi, (q, a)) in spans.iter().zip(&attributions).enumerate() {
             let speaker = match (&a.np, a.continues) {
                 (Some(np), _) => Some(resolver.resolve(np)),
-                (None, Some(prev)) => match speakers.get(prev) {
-                    Some(Spoken::Record(r)) => out.get(*r).and_then(|q| q.speaker.clone()),
-                    Some(Spoken::Kept(s)) => s.clone(),
-                    None => None,
-                },
+                (None, Some(prev)) => speakers.get(prev).copied().flatten(),
                 _ => None,
             };
+            speakers.push(speaker);
             if !self.is_speech(doc.norm(), q, a, speaker.is_some()) {
-                speakers.push(Spoken::Kept(speaker));
                 record_of.push(None);
                 continue;
             }
-            speakers.push(Spoken::Record(out.len()));
+            record_speakers.push(speaker);
             let prev = qi.checked_sub(1);
             let same_mention = prev.is_some_and(|p| {
                 a.np.is_some() && attributions.get(p).is_some_and(|pa| pa.np == a.np)
@@ -113,13 +106,14 @@ impl QuoteExtractor {
                 text: doc.orig_text(q.inner.clone()).to_string(),
                 span: doc.to_orig(q.inner.clone()),
                 sentence: doc.sentence_at_norm(q.inner.start).unwrap_or(0),
-                speaker,
-                cue: a.cue.clone(),
+                speaker: None,
+                cue: a.cue.map(str::to_string),
                 rule: a.rule.to_string(),
                 partial: a.partial,
                 continues,
             });
         }
+        give_speakers(&mut out, &record_speakers, resolver.into_speakers());
         out
     }
 
@@ -159,11 +153,13 @@ impl QuoteExtractor {
         // Both tests walk the whole quotation: only run them where a rule needs them (most
         // quotes have a speaker and are not inside a name).
         let short = || content.split_whitespace().nth(SHORT_QUOTE_WORDS).is_none();
-        if let Some(before) = &a.word_before {
-            if self.words.is(Kind::MENTION, before) {
+        if let Some(before) = a.word_before {
+            let mut buf = [0u8; 64];
+            let before = lowercase_in(before, &mut buf);
+            if self.words.is(Kind::MENTION, &before) {
                 return false;
             }
-            if self.words.is(Kind::WORK, before) && is_title_case(content) {
+            if self.words.is(Kind::WORK, &before) && is_title_case(content) {
                 return false;
             }
         }
@@ -177,6 +173,26 @@ impl QuoteExtractor {
             return false;
         }
         true
+    }
+}
+
+/// Put speaker `who[r]` (an index into `speakers`) into record `r`: moved into the last
+/// record that has it, cloned into the earlier ones (a quote and its continuations).
+fn give_speakers(out: &mut [Quote], who: &[Option<usize>], mut speakers: Vec<Option<Speaker>>) {
+    // the record each speaker was moved into
+    let mut moved_to: Vec<usize> = vec![0; speakers.len()];
+    for r in (0..out.len()).rev() {
+        let Some(k) = who.get(r).copied().flatten() else {
+            continue;
+        };
+        let speaker = match speakers.get_mut(k).and_then(Option::take) {
+            Some(s) => {
+                moved_to[k] = r;
+                Some(s)
+            }
+            None => out.get(moved_to[k]).and_then(|q| q.speaker.clone()),
+        };
+        out[r].speaker = speaker;
     }
 }
 
@@ -202,6 +218,16 @@ pub(crate) fn keep_attributions(quotes: &mut Vec<Quote>) {
     });
 }
 
+/// The words of `text` (trimmed) joined by single spaces; borrowed when they already are.
+fn single_spaced(text: &str) -> Cow<'_, str> {
+    let spaced = !text.contains("  ") && !text.contains(|c: char| c.is_whitespace() && c != ' ');
+    if spaced {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
 /// True when every word of four letters or more starts with a capital ("Saturday Night Live").
 fn is_title_case(s: &str) -> bool {
     let mut long = 0;
@@ -223,25 +249,27 @@ fn is_title_case(s: &str) -> bool {
 /// The surname index of [`Resolver`]: for the last word of every full name among the person
 /// and official mentions, the first such mention and whether two different names share it.
 /// Built once, so that each lone surname quoted costs one lookup, not a pass over the
-/// article.
-fn surnames<'a>(article: &'a Article, entities: &'a Entities) -> FxHashMap<&'a str, (usize, bool)> {
-    let mut index: FxHashMap<&'a str, (usize, &'a str, bool)> = FxHashMap::default();
+/// article. The name of that first mention comes along (it tells whether another shares it).
+fn surnames<'a>(article: &'a Article, entities: &'a Entities) -> Surnames<'a> {
+    let mut index = Surnames::default();
     for (i, m) in entities.mentions().iter().enumerate() {
         if matches!(m.entity, EntityRef::Agency(_)) {
             continue;
         }
         let name = entities.name(article, m.entity);
-        let Some((_, last)) = name.rsplit_once(' ') else {
+        // names are short: a plain scan beats the searcher's setup
+        let Some(space) = name.bytes().rposition(|b| b == b' ') else {
             continue;
         };
-        let entry = index.entry(last).or_insert((i, name, false));
+        let entry = index.entry(&name[space + 1..]).or_insert((i, name, false));
         entry.2 |= entry.1 != name;
     }
     index
-        .into_iter()
-        .map(|(last, (first, _, shared))| (last, (first, shared)))
-        .collect()
 }
+
+/// The surname index of [`Resolver`] (see [`surnames`]): surname -> (first mention, its
+/// name, whether people of two different names share the surname).
+type Surnames<'a> = FxHashMap<&'a str, (usize, &'a str, bool)>;
 
 /// The facing of the curly original of the mark at normalized offset `pos`, if it has one.
 fn curly_facing(doc: &Document, pos: usize) -> Option<Facing> {
@@ -267,6 +295,17 @@ struct Known {
     paragraph: usize,
 }
 
+/// What a speaker mention resolved to. The rules only borrow; [`Resolver::resolve`] copies
+/// the strings of the record it builds.
+enum Found<'r> {
+    /// The record behind an entity mention (its name and official or agency id).
+    Entity(EntityRef),
+    /// A speaker resolved before (its name and ids).
+    Known(&'r Speaker),
+    /// A name read from the mention's own words, with no record behind it.
+    Named(Cow<'r, str>),
+}
+
 /// Turns speaker mentions into full names and record ids through the [`Entities`] index
 /// (people, officials and agencies in text order), remembering the speakers already resolved.
 struct Resolver<'a> {
@@ -279,7 +318,8 @@ struct Resolver<'a> {
     quotes: Vec<Range<usize>>,
     /// For the last word of people's full names ("Clinton"): the index of the first mention
     /// of such a person, and whether people of two different names share it.
-    surnames: FxHashMap<&'a str, (usize, bool)>,
+    /// Built on the first lone surname.
+    surnames: OnceCell<Surnames<'a>>,
 }
 
 /// Descriptions whose head names a public body or organisation ("the department said").
@@ -319,7 +359,7 @@ impl<'a> Resolver<'a> {
             entities,
             known: Vec::new(),
             quotes: spans.iter().map(|q| q.inner.clone()).collect(),
-            surnames: surnames(article, entities),
+            surnames: OnceCell::new(),
         }
     }
 
@@ -327,49 +367,79 @@ impl<'a> Resolver<'a> {
         self.doc.norm()
     }
 
-    /// The speaker record for mention `np`.
-    fn resolve(&mut self, np: &Np) -> Speaker {
-        let text = self.doc.orig_text(np.range.clone()).to_string();
+    /// Resolve mention `np` into a speaker record, kept with the speakers resolved before;
+    /// returns its index (see [`Resolver::into_speakers`]).
+    fn resolve(&mut self, np: &Np) -> usize {
+        let text = self.doc.orig_text(np.range.clone());
         let span = self.doc.to_orig(np.range.clone());
         let (found, person) = match np.kind {
             NpKind::Name => self.named(np),
-            NpKind::Pronoun => self.pronoun(np, &text),
+            NpKind::Pronoun => self.pronoun(np, text),
             NpKind::Desc => self.describe(np),
         };
         let resolved = found.is_some();
-        let speaker = match found {
-            Some(s) => Speaker {
-                text: text.clone(),
-                span,
-                ..s
-            },
-            None => Speaker {
-                name: text.clone(),
-                official: None,
-                agency: None,
-                text,
-                span,
-            },
+        let (name, official, agency) = match found {
+            Some(found) => self.parts(found),
+            None => (text.to_string(), None, None),
+        };
+        let speaker = Speaker {
+            name,
+            official,
+            agency,
+            text: text.to_string(),
+            span,
         };
         let gender = self
             .entities
             .person_named(&speaker.name)
             .and_then(|p| p.gender);
+        let paragraph = self.paragraph(np.range.start);
         self.known.push(Known {
             pos: np.range.start,
-            speaker: speaker.clone(),
+            speaker,
             person,
             resolved,
             gender,
-            paragraph: self.paragraph(np.range.start),
+            paragraph,
         });
-        speaker
+        self.known.len() - 1
+    }
+
+    /// The speakers resolved, by the index [`Resolver::resolve`] returned.
+    fn into_speakers(self) -> Vec<Option<Speaker>> {
+        self.known.into_iter().map(|k| Some(k.speaker)).collect()
+    }
+
+    /// Name, official id and agency id of what a mention resolved to.
+    fn parts(&self, found: Found) -> (String, Option<String>, Option<String>) {
+        match found {
+            Found::Entity(e) => {
+                let article = self.article;
+                let (official, agency) = match e {
+                    EntityRef::Official(i) => {
+                        (article.officials.get(i).map(|o| o.id.clone()), None)
+                    }
+                    EntityRef::Agency(i) => (None, article.agencies.get(i).map(|a| a.id.clone())),
+                    EntityRef::Person(_) => (
+                        self.entities
+                            .person_of(e)
+                            .and_then(|p| p.official)
+                            .and_then(|o| article.officials.get(o))
+                            .map(|o| o.id.clone()),
+                        None,
+                    ),
+                };
+                (self.entities.name(article, e).to_string(), official, agency)
+            }
+            Found::Known(s) => (s.name.clone(), s.official.clone(), s.agency.clone()),
+            Found::Named(name) => (name.into_owned(), None, None),
+        }
     }
 
     /// A capitalised mention: the entity it names (the longest overlapping mention; a lone
     /// surname shared by several people goes to the one named first), else its words without
     /// titles. Also says whether it names a person.
-    fn named(&self, np: &Np) -> (Option<Speaker>, bool) {
+    fn named(&self, np: &Np) -> (Option<Found<'_>>, bool) {
         let range = &np.range;
         let ms = self.entities.mentions();
         let from = ms.partition_point(|m| m.norm.end <= range.start);
@@ -391,7 +461,7 @@ impl<'a> Resolver<'a> {
             if person && own.contains(' ') && !fits {
                 // the index joined other words to the name ("Hillary Clinton Says Trump") or
                 // took it for another person of that surname ("Bill Clinton")
-                return (Some(self.plain(own)), true);
+                return (Some(Found::Named(own)), true);
             }
             if person && !own.contains(' ') {
                 // a lone surname: the person of that name quoted first, else named first
@@ -401,32 +471,24 @@ impl<'a> Resolver<'a> {
                         && k.speaker.name.ends_with(own_last)
                         && k.speaker.name.contains(' ')
                 }) {
-                    return (Some(k.speaker.clone()), true);
+                    return (Some(Found::Known(&k.speaker)), true);
                 }
                 if let Some(first) = self.first_with_surname(&own) {
-                    return (Some(self.entity_speaker(first)), true);
+                    return (Some(Found::Entity(first.entity)), true);
                 }
             }
-            return (Some(self.entity_speaker(m)), person);
+            return (Some(Found::Entity(m.entity)), person);
         }
-        (Some(self.plain(own)), own_person)
-    }
-
-    /// A speaker record with only a name (text and span are filled in by the caller).
-    fn plain(&self, name: String) -> Speaker {
-        Speaker {
-            name,
-            official: None,
-            agency: None,
-            text: String::new(),
-            span: crate::span::Span::default(),
-        }
+        (Some(Found::Named(own)), own_person)
     }
 
     /// The first mention in the article of a person whose full name ends in `surname`, when
     /// more than one person has that surname ("Clinton" is the Clinton named first).
     fn first_with_surname(&self, surname: &str) -> Option<&'a EntityMention> {
-        let (first, shared) = *self.surnames.get(surname)?;
+        let index = self
+            .surnames
+            .get_or_init(|| surnames(self.article, self.entities));
+        let (first, _, shared) = *index.get(surname)?;
         let mentions: &'a [EntityMention] = self.entities.mentions();
         mentions.get(first).filter(|_| shared)
     }
@@ -434,14 +496,15 @@ impl<'a> Resolver<'a> {
     /// A pronoun: "he"/"she" to the last person quoted nearby when the gender does not clash
     /// (news style: "she continued" follows her own quote), else to the closest person of that
     /// gender in the index; "it" to the closest body.
-    fn pronoun(&self, np: &Np, text: &str) -> (Option<Speaker>, bool) {
-        let lower = text.to_lowercase();
+    fn pronoun(&self, np: &Np, text: &str) -> (Option<Found<'_>>, bool) {
+        let mut buf = [0u8; 16];
+        let lower = lowercase_in(text, &mut buf);
         let pos = np.range.start;
         let person = self.words.is(Kind::PERSON, &lower) && lower != "i";
         if !person && !self.words.is(Kind::THING, &lower) {
             return (None, false);
         }
-        let want = match lower.as_str() {
+        let want = match &*lower {
             "he" => Some(Gender::Male),
             "she" => Some(Gender::Female),
             _ => None,
@@ -449,7 +512,7 @@ impl<'a> Resolver<'a> {
         let para = self.paragraph(pos);
         if !person {
             let m = self.entities.pronoun_antecedent(pos, &lower);
-            return (m.map(|m| self.entity_speaker(m)), false);
+            return (m.map(|m| Found::Entity(m.entity)), false);
         }
         // the nearest subject of the last three sentences: a person in the name index who
         // opens a sentence, or a speaker already quoted (speakers are subjects)
@@ -467,9 +530,11 @@ impl<'a> Resolver<'a> {
                 .is_some_and(|s| s + 3 >= here)
         });
         match (subject, speaker) {
-            (Some(m), Some(k)) if k.pos > m.norm.start => return (Some(k.speaker.clone()), true),
+            (Some(m), Some(k)) if k.pos > m.norm.start => {
+                return (Some(Found::Known(&k.speaker)), true)
+            }
             (Some(m), _) => return (Some(self.mention_speaker(m)), true),
-            (None, Some(k)) => return (Some(k.speaker.clone()), true),
+            (None, Some(k)) => return (Some(Found::Known(&k.speaker)), true),
             (None, None) => {}
         }
         // the closest person outside quotations whose gender fits
@@ -499,7 +564,7 @@ impl<'a> Resolver<'a> {
                     && k.resolved
                     && (want.is_none() || k.gender.is_none() || k.gender == want)
             })
-            .map(|k| k.speaker.clone());
+            .map(|k| Found::Known(&k.speaker));
         if recent.is_some() {
             return (recent, true);
         }
@@ -517,7 +582,7 @@ impl<'a> Resolver<'a> {
                     && k.pos < pos
                     && (want.is_none() || k.gender.is_none() || k.gender == want)
             })
-            .map(|k| k.speaker.clone());
+            .map(|k| Found::Known(&k.speaker));
         (last, true)
     }
 
@@ -596,14 +661,14 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    /// The speaker record of an entity mention, or of the speaker already resolved at that
+    /// The record of an entity mention, or the speaker already resolved at that
     /// mention ("Clinton said" resolved once stays resolved the same way).
-    fn mention_speaker(&self, m: &EntityMention) -> Speaker {
+    fn mention_speaker(&self, m: &EntityMention) -> Found<'_> {
         self.known
             .iter()
             .rev()
             .find(|k| k.resolved && m.norm.contains(&k.pos))
-            .map_or_else(|| self.entity_speaker(m), |k| k.speaker.clone())
+            .map_or(Found::Entity(m.entity), |k| Found::Known(&k.speaker))
     }
 
     /// True when normalized offset `pos` lies inside a quotation.
@@ -680,21 +745,25 @@ impl<'a> Resolver<'a> {
 
     /// Full name of a capitalised mention with no entity: titles dropped, a lone surname
     /// completed from a speaker already resolved. Also says whether it names a person.
-    fn name_of(&self, np: &Np) -> (String, bool) {
+    fn name_of(&self, np: &Np) -> (Cow<'_, str>, bool) {
         let words = self.words;
         let text = &self.norm()[np.range.clone()];
-        let toks: Vec<&str> = text.split_whitespace().collect();
-        if toks
-            .iter()
+        if text
+            .split_whitespace()
             .any(|t| words.is(Kind::ORG, t.trim_end_matches("'s")))
         {
-            return (text.trim_start_matches("the ").to_string(), false);
+            return (Cow::Borrowed(text.trim_start_matches("the ")), false);
         }
-        let core: Vec<&str> = match toks.iter().rposition(|t| self.title_word(t)) {
-            Some(p) if p + 1 < toks.len() => toks[p + 1..].to_vec(),
-            _ => toks.clone(),
-        };
-        if let [surname] = core.as_slice() {
+        // the words after the last title, unless it is the last word
+        let after_title = text
+            .split_whitespace()
+            .rev()
+            .find(|t| self.title_word(t))
+            .map(|t| text[t.as_ptr() as usize - text.as_ptr() as usize + t.len()..].trim())
+            .filter(|rest| !rest.is_empty());
+        let core = after_title.unwrap_or_else(|| text.trim());
+        if !core.is_empty() && !core.contains(char::is_whitespace) {
+            let surname = core;
             let ends = |name: &str| {
                 name.len() > surname.len()
                     && name.ends_with(surname)
@@ -705,10 +774,10 @@ impl<'a> Resolver<'a> {
                 .iter()
                 .find(|k| k.person && ends(&k.speaker.name))
             {
-                return (k.speaker.name.clone(), true);
+                return (Cow::Borrowed(&k.speaker.name), true);
             }
         }
-        (core.join(" "), true)
+        (single_spaced(core), true)
     }
 
     /// True for a title word or an abbreviated title ("Sen.", "Secretary").
@@ -716,35 +785,10 @@ impl<'a> Resolver<'a> {
         self.words.is(Kind::TITLE, t) || t.ends_with('.') && t.len() <= 5 && t.chars().count() > 2
     }
 
-    /// The speaker record of an entity mention (text and span of that mention).
-    fn entity_speaker(&self, m: &EntityMention) -> Speaker {
-        let article = self.article;
-        let e = m.entity;
-        let (official, agency) = match e {
-            EntityRef::Official(i) => (article.officials.get(i).map(|o| o.id.clone()), None),
-            EntityRef::Agency(i) => (None, article.agencies.get(i).map(|a| a.id.clone())),
-            EntityRef::Person(_) => (
-                self.entities
-                    .person_of(e)
-                    .and_then(|p| p.official)
-                    .and_then(|o| article.officials.get(o))
-                    .map(|o| o.id.clone()),
-                None,
-            ),
-        };
-        Speaker {
-            name: self.entities.name(article, e).to_string(),
-            official,
-            agency,
-            text: self.doc.text()[m.span.range()].to_string(),
-            span: m.span,
-        }
-    }
-
     /// An unnamed speaker: a definite description ("the department", "the senator") resolves
     /// to the closest record whose name or title fits its head noun, else to the last body or
     /// person quoted; other descriptions stand as written.
-    fn describe(&self, np: &Np) -> (Option<Speaker>, bool) {
+    fn describe(&self, np: &Np) -> (Option<Found<'_>>, bool) {
         let lower = self.norm()[np.range.clone()].to_lowercase();
         let det = lower.split_whitespace().next().unwrap_or("");
         // the head is the last word before "of"/"for" ("the former secretary of state")
@@ -773,14 +817,14 @@ impl<'a> Resolver<'a> {
             }
         }
         if let Some(m) = self.entities.description_antecedent(pos, &lower) {
-            return (Some(self.entity_speaker(m)), !body);
+            return (Some(Found::Entity(m.entity)), !body);
         }
         if !body && head.len() > 2 {
             if let Some(m) = self
                 .named_after_noun(head, pos)
                 .or_else(|| self.paragraph_subject(pos))
             {
-                return (Some(self.entity_speaker(m)), true);
+                return (Some(Found::Entity(m.entity)), true);
             }
         }
         if body {
@@ -790,7 +834,7 @@ impl<'a> Resolver<'a> {
                 .iter()
                 .rev()
                 .find(|k| !k.person && k.pos < pos && k.resolved)
-                .map(|k| k.speaker.clone());
+                .map(|k| Found::Known(&k.speaker));
             if known.is_some() {
                 return (known, false);
             }
@@ -801,7 +845,7 @@ impl<'a> Resolver<'a> {
         } else {
             None
         };
-        (m.map(|m| self.entity_speaker(m)), !body)
+        (m.map(|m| Found::Entity(m.entity)), !body)
     }
 }
 

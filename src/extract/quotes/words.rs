@@ -1,6 +1,7 @@
 //! The word lists the quote rules read (speech verbs, speaker nouns, titles...) and a small
 //! tokenizer that turns a stretch of text into words, punctuation and whole quotations.
 
+use crate::extract::starts::word_len;
 use crate::lexicon::{Lexicon, ListKind};
 use crate::normalize::{char_at, lowercase_in};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -269,9 +270,23 @@ pub(crate) fn tokenize(
     quotes: &[Range<usize>],
     words: &Words,
 ) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    tokenize_into(norm, range, quotes, words, &mut toks);
+    toks
+}
+
+/// [`tokenize`] into `toks` (cleared first), to reuse its memory.
+pub(crate) fn tokenize_into(
+    norm: &str,
+    range: Range<usize>,
+    quotes: &[Range<usize>],
+    words: &Words,
+    toks: &mut Vec<Tok>,
+) {
     let end = range.end.min(norm.len());
     let bytes = norm.as_bytes();
-    let mut toks = Vec::with_capacity(end.saturating_sub(range.start) / 5 + 4);
+    toks.clear();
+    toks.reserve(end.saturating_sub(range.start) / 5 + 4);
     let mut qi = quotes.partition_point(|q| q.end <= range.start);
     let mut i = range.start;
     while i < end {
@@ -313,9 +328,10 @@ pub(crate) fn tokenize(
         let mut j = i;
         let mut dotted = false;
         while j < stop {
-            if bytes[j].is_ascii_alphanumeric() {
-                j += 1;
-                continue;
+            // the run of ASCII letters and digits, one table load a byte
+            j += word_len(&bytes[..stop], j);
+            if j >= stop {
+                break;
             }
             let Some(c) = char_at(norm, j) else {
                 break;
@@ -346,9 +362,13 @@ pub(crate) fn tokenize(
             end: j,
             kind: Tk::Word,
         });
+        // the space after a word, before any quotation (`stop`): skipped here, not by a turn
+        // of the loop
+        if j < stop && bytes[j] == b' ' {
+            j += 1;
+        }
         i = j;
     }
-    toks
 }
 
 #[cfg(test)]
