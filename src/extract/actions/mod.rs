@@ -195,6 +195,7 @@ impl ActionExtractor {
 
     /// The Action records of `doc`, given the records of the earlier stages in `article` and
     /// the index of their mentions.
+    #[inline(never)] // its own frame in profiles: the actions stage
     pub(crate) fn extract(
         &self,
         doc: &Document,
