@@ -9,6 +9,7 @@ use crate::extract::names::{self, Gender};
 use crate::record::{Actor, Article};
 use crate::resolve::{Entities, EntityMention, EntityRef};
 use std::ops::Range;
+use std::rc::Rc;
 
 /// What sort of actor a name stands for, to match pronouns ("he" → person, "it" → body).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,12 +19,13 @@ pub(super) enum Kind {
     Group,
 }
 
-/// A resolved actor with the mention it rests on.
+/// A resolved actor with the mention it rests on. Its strings are shared: the parser hands
+/// an actor on (discourse memory, coordinated verbs, pronouns) far more often than it reads one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Resolved {
-    pub name: String,
-    pub agency: Option<String>,
-    pub official: Option<String>,
+    pub name: Rc<str>,
+    pub agency: Option<Rc<str>>,
+    pub official: Option<Rc<str>>,
     /// Normalized range of the mention the actor rests on.
     pub norm: Range<usize>,
     pub kind: Kind,
@@ -35,9 +37,9 @@ impl Resolved {
     /// The output record, with the mention's original text and span.
     pub fn actor(&self, doc: &Document) -> Actor {
         Actor {
-            name: self.name.clone(),
-            agency: self.agency.clone(),
-            official: self.official.clone(),
+            name: self.name.to_string(),
+            agency: self.agency.as_deref().map(str::to_string),
+            official: self.official.as_deref().map(str::to_string),
             text: doc.orig_text(self.norm.clone()).to_string(),
             span: doc.to_orig(self.norm.clone()),
         }
@@ -125,53 +127,52 @@ impl<'a> Resolver<'a> {
         });
     }
 
-    /// The record an entity mention belongs to.
-    fn of_mention(&self, m: &EntityMention) -> Resolved {
-        let name = self.entities.name(self.article, m.entity).to_string();
-        let (agency, official, kind) = match m.entity {
-            EntityRef::Agency(i) => (
-                self.article.agencies.get(i).map(|a| a.id.clone()),
-                None,
-                Kind::Org,
-            ),
-            EntityRef::Official(i) => {
-                let official = self.article.officials.get(i).map(|o| o.id.clone());
-                (None, official, Kind::Person)
-            }
-            EntityRef::Person(i) => {
-                let official = self
-                    .entities
-                    .people
-                    .get(i)
-                    .and_then(|p| p.official)
-                    .and_then(|o| self.article.officials.get(o))
-                    .map(|o| o.id.clone());
-                (None, official, Kind::Person)
-            }
-        };
-        let record_gender = match kind {
+    /// The kind of actor an entity mention names.
+    fn kind_of(m: &EntityMention) -> Kind {
+        match m.entity {
+            EntityRef::Agency(_) => Kind::Org,
+            EntityRef::Official(_) | EntityRef::Person(_) => Kind::Person,
+        }
+    }
+
+    /// The genders of an entity mention: the one its honorific states ("Mrs. Clinton") and
+    /// the one of its record (the entity index's, else its given name's).
+    fn genders_of(&self, m: &EntityMention, name: &str) -> (Option<Gender>, Option<Gender>) {
+        let record = match Resolver::kind_of(m) {
             Kind::Person => self
                 .entities
                 .person_of(m.entity)
                 .and_then(|p| p.gender)
-                .or_else(|| self.given_gender(&name)),
+                .or_else(|| self.given_gender(name)),
             _ => None,
         };
+        (honorific_gender(self.doc.orig_text(m.norm.clone())), record)
+    }
+
+    /// The gender of the actor an entity mention resolves to ([`Resolver::of_mention`]),
+    /// without building it.
+    fn gender_of(&self, m: &EntityMention) -> Option<Gender> {
+        let (said, record) = self.genders_of(m, self.entities.name(self.article, m.entity));
+        said.or(record)
+    }
+
+    /// The record an entity mention belongs to.
+    fn of_mention(&self, m: &EntityMention) -> Resolved {
+        let name = self.entities.name(self.article, m.entity);
+        let kind = Resolver::kind_of(m);
+        let (said, record_gender) = self.genders_of(m, name);
         // "Mrs. Clinton" linked to Bill Clinton's record: the woman of that surname
-        let said = honorific_gender(self.doc.orig_text(m.norm.clone()));
         if let (Some(said), Some(record)) = (said, record_gender) {
             if said != record {
-                let surname = names::surname(&name).to_string();
+                let surname = names::surname(name);
                 let other = self.entities.people.iter().find(|p| {
                     names::surname(&p.name) == surname
                         && p.gender.or_else(|| self.given_gender(&p.name)) == Some(said)
                 });
-                let name = other.map_or_else(
-                    || self.doc.orig_text(m.norm.clone()).to_string(),
-                    |p| p.name.clone(),
-                );
+                let name =
+                    other.map_or_else(|| self.doc.orig_text(m.norm.clone()), |p| p.name.as_str());
                 return Resolved {
-                    name,
+                    name: name.into(),
                     agency: None,
                     official: None,
                     norm: m.norm.clone(),
@@ -180,13 +181,27 @@ impl<'a> Resolver<'a> {
                 };
             }
         }
+        let (agency, official) = match m.entity {
+            EntityRef::Agency(i) => (self.article.agencies.get(i).map(|a| a.id.as_str()), None),
+            EntityRef::Official(i) => (None, self.article.officials.get(i).map(|o| o.id.as_str())),
+            EntityRef::Person(i) => {
+                let official = self
+                    .entities
+                    .people
+                    .get(i)
+                    .and_then(|p| p.official)
+                    .and_then(|o| self.article.officials.get(o))
+                    .map(|o| o.id.as_str());
+                (None, official)
+            }
+        };
         Resolved {
-            agency,
-            official,
+            agency: agency.map(Rc::from),
+            official: official.map(Rc::from),
             norm: m.norm.clone(),
             kind,
             gender: said.or(record_gender),
-            name,
+            name: name.into(),
         }
     }
 
@@ -223,7 +238,7 @@ impl<'a> Resolver<'a> {
         };
         // the mention that ends the head ("Rubio's campaign" is no mention of Rubio)
         let head_end = base + s.toks[head].end;
-        let mentions: Vec<&EntityMention> = self.entities.within(search).collect();
+        let mentions = || self.entities.within(search.clone());
         // a name modifying a plain noun stands for its bearer ("Trump tweet"), but not a
         // possessive ("Rubio's campaign") nor a name before an actor noun ("Obama administration")
         let modifier_ok = !head_cap && head_class & class::ACTOR_NOUN == 0;
@@ -232,18 +247,19 @@ impl<'a> Resolver<'a> {
                 .get(m.norm.end - base..)
                 .is_some_and(|t| t.starts_with("'s"))
         };
-        let at_head = mentions
-            .iter()
+        let at_head = mentions()
             .filter(|m| m.norm.end >= head_end || (modifier_ok && !possessive(m)))
             .max_by_key(|m| (m.norm.end, std::cmp::Reverse(m.norm.start)));
         // "the Obama administration and Speaker Paul Ryan": a joint actor
         let and = r.clone().find(|&k| s.low(k) == "and");
-        if let Some(and) = and.filter(|&a| a > r.start && a + 1 < r.end && !mentions.is_empty()) {
+        if let Some(and) =
+            and.filter(|&a| a > r.start && a + 1 < r.end && mentions().next().is_some())
+        {
             let first = self.noun_phrase(s, r.start..and, base, sentence, false);
             let second = self.noun_phrase(s, and + 1..r.end, base, sentence, false);
             if let (Some(mut res), Some(second)) = (first, second) {
                 if second.name != res.name {
-                    res.name = format!("{} and {}", res.name, second.name);
+                    res.name = format!("{} and {}", res.name, second.name).into();
                     res.official = None;
                     res.agency = None;
                     res.kind = Kind::Group;
@@ -310,7 +326,7 @@ impl<'a> Resolver<'a> {
         } else {
             r.end
         };
-        let name = s.text_of(a..end).to_string();
+        let name = s.text_of(a..end);
         if name.is_empty() {
             return None;
         }
@@ -346,11 +362,11 @@ impl<'a> Resolver<'a> {
         }
         Some(Resolved {
             gender: if kind == Kind::Person {
-                self.given_gender(&name)
+                self.given_gender(name)
             } else {
                 None
             },
-            name,
+            name: name.into(),
             agency: None,
             official: None,
             norm,
@@ -408,7 +424,7 @@ impl<'a> Resolver<'a> {
         };
         let mention = mention.filter(|m| {
             let contradicts = matches!(
-                (gender, self.of_mention(m).gender),
+                (gender, self.gender_of(m)),
                 (Some(w), Some(h)) if w != h
             );
             !contradicts
@@ -543,7 +559,7 @@ mod tests {
         let actor = resolver
             .noun_phrase(&s, 0..head + 1, base, i, false)
             .expect("actor");
-        assert_eq!(actor.name, "Department of Commerce");
+        assert_eq!(&*actor.name, "Department of Commerce");
         assert_eq!(actor.agency.as_deref(), Some("agency-1"));
         assert_eq!(actor.kind, Kind::Org);
     }
@@ -592,12 +608,12 @@ mod tests {
         let speaker = resolver
             .noun_phrase(&s, 0..department + 1, base, i, true)
             .expect("speaker");
-        assert_eq!(speaker.name, "Treasury Department");
+        assert_eq!(&*speaker.name, "Treasury Department");
         resolver.remember(&speaker, i, true);
         let it = find(&s, "it");
         let (found, source) = resolver.pronoun(&s, it, base, i).expect("it");
         assert_eq!(
-            (found.name.as_str(), source),
+            (&*found.name, source),
             ("Treasury Department", Source::Speaker)
         );
         assert_eq!(found.norm.len(), 2, "the actor rests on the pronoun");

@@ -31,7 +31,6 @@ use crate::span::RangeIndex;
 use actor::{Resolved, Resolver, Source};
 use chunk::{complement, np_left, np_right, subject_left, verb_group, Subject, Voice};
 use nominal::{ActNouns, NounAct, Possessor};
-use rustc_hash::FxHashSet;
 use std::ops::Range;
 use tokens::Sentence;
 use words::{class, form, Role, VerbEntry, VerbTable, WordClasses};
@@ -232,13 +231,21 @@ impl ActionExtractor {
             };
             self.sentence(&cx, &mut resolver, article, &mut out);
         }
-        // the headline restates the lead: keep the body's fuller record of the same act
-        let body: FxHashSet<(String, String)> = out
-            .iter()
-            .filter(|a| a.rule != "headline")
-            .map(|a| (a.verb.clone(), surname(a)))
-            .collect();
-        out.retain(|a| a.rule != "headline" || !body.contains(&(a.verb.clone(), surname(a))));
+        // the headline restates the lead: keep the body's fuller record of the same act (by
+        // verb, then actor's surname; the headline's records are few, the articles' with
+        // any fewer still)
+        if out.iter().any(|a| a.rule == "headline") {
+            let restated = |a: &Action| {
+                out.iter()
+                    .any(|b| b.rule != "headline" && b.verb == a.verb && surname(b) == surname(a))
+            };
+            let keep: Vec<bool> = out
+                .iter()
+                .map(|a| a.rule != "headline" || !restated(a))
+                .collect();
+            let mut keep = keep.into_iter();
+            out.retain(|_| keep.next().unwrap_or(true));
+        }
         out
     }
 
@@ -314,8 +321,9 @@ impl ActionExtractor {
     /// particle; phrasal verbs need their particle next ("shut down").
     fn pick(&self, s: &Sentence, i: usize) -> Option<(usize, u8, usize)> {
         let slot = s.toks.get(i)?.verb.checked_sub(1)?;
-        self.verbs.list(slot).iter().find_map(|&(e, f)| {
-            match &self.verbs.entries[e].particle {
+        self.verbs.list(slot).iter().find_map(|r| {
+            let (e, f) = (r.entry, r.flags);
+            match r.particle.as_deref() {
                 Some(p) if s.low(i + 1) == p => Some((e, f, i + 2)),
                 // "turned the new emails over": the particle after a short object
                 Some(p) => {

@@ -4,6 +4,7 @@
 use crate::lexicon::{Lexicon, ListKind};
 use rustc_hash::FxBuildHasher;
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// A map keyed by words, with FxHash.
 type WordMap<V> = HashMap<String, V, FxBuildHasher>;
@@ -58,14 +59,28 @@ impl VerbEntry {
     }
 }
 
+/// One verb entry a surface form belongs to, with what the parser tests of it first.
+#[derive(Debug, Clone)]
+pub(super) struct Reading {
+    /// Index into [`VerbTable::entries`].
+    pub entry: usize,
+    /// Form flags ([`form`]).
+    pub flags: u8,
+    /// The entry's particle ([`VerbEntry::particle`]), here so that picking a reading reads
+    /// no entry.
+    pub particle: Option<Box<str>>,
+}
+
 /// Surface form → verb entries with the form flags, compiled from the lexicon.
 #[derive(Debug, Clone, Default)]
 pub(super) struct VerbTable {
     pub entries: Vec<VerbEntry>,
-    /// Surface form → slot in `lists`.
+    /// Surface form → slot in `spans`.
     forms: WordMap<u32>,
-    /// The (entry, form flags) pairs of each surface form, phrasal entries first.
-    lists: Vec<Vec<(usize, u8)>>,
+    /// The readings of every surface form, one run per form, phrasal entries first.
+    readings: Vec<Reading>,
+    /// The run of `readings` of each slot.
+    spans: Vec<Range<usize>>,
 }
 
 impl VerbTable {
@@ -141,29 +156,41 @@ impl VerbTable {
         let mut keys: Vec<String> = forms.keys().cloned().collect();
         keys.sort_unstable();
         let mut slots = WordMap::default();
-        let mut lists = Vec::with_capacity(keys.len());
+        let mut readings = Vec::new();
+        let mut spans = Vec::with_capacity(keys.len());
         for key in keys {
             let mut list = forms.remove(&key).unwrap_or_default();
             list.sort_by_key(|(e, _)| (by_lemma[*e].particle.is_none(), *e));
-            slots.insert(key, lists.len() as u32);
-            lists.push(list);
+            slots.insert(key, spans.len() as u32);
+            let start = readings.len();
+            readings.extend(list.into_iter().map(|(entry, flags)| Reading {
+                entry,
+                flags,
+                particle: by_lemma[entry].particle.as_deref().map(Box::from),
+            }));
+            spans.push(start..readings.len());
         }
         VerbTable {
             entries: by_lemma,
             forms: slots,
-            lists,
+            readings,
+            spans,
         }
     }
 
-    /// The entries a lowercase surface form belongs to, phrasal ones first.
+    /// The (entry, form flags) pairs of a lowercase surface form, phrasal entries first.
     #[cfg(test)]
-    pub fn lookup(&self, lower: &str) -> &[(usize, u8)] {
-        self.forms.get(lower).map_or(&[], |&k| self.list(k))
+    pub fn lookup(&self, lower: &str) -> Vec<(usize, u8)> {
+        let list = self.forms.get(lower).map_or(&[][..], |&k| self.list(k));
+        list.iter().map(|r| (r.entry, r.flags)).collect()
     }
 
-    /// The entries of the surface form in `slot` (see [`Lex::verb`]).
-    pub fn list(&self, slot: u32) -> &[(usize, u8)] {
-        self.lists.get(slot as usize).map_or(&[], Vec::as_slice)
+    /// The readings of the surface form in `slot` (see [`Lex::verb`]), phrasal ones first.
+    pub fn list(&self, slot: u32) -> &[Reading] {
+        self.spans
+            .get(slot as usize)
+            .and_then(|r| self.readings.get(r.clone()))
+            .unwrap_or(&[])
     }
 }
 
