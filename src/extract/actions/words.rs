@@ -2,7 +2,7 @@
 //! argument frame) and the function-word classes (auxiliaries, pronouns, clause words...).
 
 use crate::lexicon::{Lexicon, ListKind};
-use rustc_hash::FxBuildHasher;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -291,29 +291,47 @@ pub(super) struct Lex {
     pub act_noun: bool,
 }
 
+/// Words of at most this many bytes are looked up by their bytes packed into an integer.
+pub(super) const KEY_BYTES: usize = 16;
+
+/// The key of a word of `len` (1..=[`KEY_BYTES`]) bytes read with the bytes after it in
+/// `bytes` (exactly [`KEY_BYTES`] long): its bytes little-endian, the rest zero. A token has
+/// no zero byte, so no two words share a key.
+#[inline]
+fn key(bytes: &[u8], len: usize) -> u128 {
+    let mut buf = [0u8; KEY_BYTES];
+    buf.copy_from_slice(bytes);
+    let keep = u32::try_from(8 * (KEY_BYTES - len)).unwrap_or(0);
+    u128::from_le_bytes(buf) & u128::MAX.checked_shr(keep).unwrap_or(0)
+}
+
 /// Lowercase word → class flags (from `action_words.tsv`) and verb-table slot.
 #[derive(Debug, Clone, Default)]
 pub(super) struct WordClasses {
-    map: WordMap<Lex>,
+    /// Words of at most [`KEY_BYTES`] bytes (most), by [`key`]: a hit compares integers, not
+    /// strings on the heap.
+    short: FxHashMap<u128, Lex>,
+    /// Longer words (and any with a zero byte).
+    long: WordMap<Lex>,
 }
 
 impl WordClasses {
     pub fn new(lexicon: &Lexicon) -> WordClasses {
-        let mut map: WordMap<Lex> = WordMap::default();
+        let mut words = WordClasses::default();
         for row in lexicon.rows(ListKind::ActionWords) {
             let (Some(word), Some(cls)) = (row.first(), row.get(1)) else {
                 continue;
             };
-            map.entry(word.to_lowercase()).or_default().class |= class::parse(cls);
+            words.entry(&word.to_lowercase()).class |= class::parse(cls);
         }
-        WordClasses { map }
+        words
     }
 
     /// Add the verb-table slot of every surface form of `verbs`, so that one lookup per
     /// token gives both its classes and its verb entries.
     pub fn with_verbs(mut self, verbs: &VerbTable) -> WordClasses {
         for (form, &slot) in &verbs.forms {
-            self.map.entry(form.clone()).or_default().verb = slot + 1;
+            self.entry(form).verb = slot + 1;
         }
         self
     }
@@ -321,9 +339,21 @@ impl WordClasses {
     /// Mark `nouns` (lowercase) as nouns that name acts.
     pub fn with_act_nouns<'n>(mut self, nouns: impl Iterator<Item = &'n str>) -> WordClasses {
         for noun in nouns {
-            self.map.entry(noun.to_string()).or_default().act_noun = true;
+            self.entry(noun).act_noun = true;
         }
         self
+    }
+
+    /// The entry of a lowercase word, made empty when new.
+    fn entry(&mut self, word: &str) -> &mut Lex {
+        let b = word.as_bytes();
+        if (1..=KEY_BYTES).contains(&b.len()) && !b.contains(&0) {
+            let mut bytes = [0u8; KEY_BYTES];
+            bytes[..b.len()].copy_from_slice(b);
+            self.short.entry(key(&bytes, b.len())).or_default()
+        } else {
+            self.long.entry(word.to_string()).or_default()
+        }
     }
 
     /// The classes of a lowercase word (0 when it has none).
@@ -333,9 +363,24 @@ impl WordClasses {
     }
 
     /// Classes and verb slot of a lowercase word.
-    #[inline]
     pub fn lex(&self, lower: &str) -> Lex {
-        self.map.get(lower).copied().unwrap_or_default()
+        let b = lower.as_bytes();
+        if (1..=KEY_BYTES).contains(&b.len()) && !b.contains(&0) {
+            let mut bytes = [0u8; KEY_BYTES];
+            bytes[..b.len()].copy_from_slice(b);
+            return self.lex_short(&bytes, b.len());
+        }
+        self.long.get(lower).copied().unwrap_or_default()
+    }
+
+    /// Classes and verb slot of the lowercase word of `len` (1..=[`KEY_BYTES`]) bytes, read
+    /// with the bytes after it in `bytes` ([`KEY_BYTES`] long, no zero byte in the word).
+    #[inline]
+    pub fn lex_short(&self, bytes: &[u8], len: usize) -> Lex {
+        self.short
+            .get(&key(bytes, len))
+            .copied()
+            .unwrap_or_default()
     }
 }
 
