@@ -8,8 +8,8 @@ use crate::document::Document;
 use crate::extract::names::{self, Gender};
 use crate::record::{Actor, Article};
 use crate::resolve::{Entities, EntityMention, EntityRef};
+use std::borrow::Cow;
 use std::ops::Range;
-use std::rc::Rc;
 
 /// What sort of actor a name stands for, to match pronouns ("he" → person, "it" → body).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,13 +19,14 @@ pub(super) enum Kind {
     Group,
 }
 
-/// A resolved actor with the mention it rests on. Its strings are shared: the parser hands
-/// an actor on (discourse memory, coordinated verbs, pronouns) far more often than it reads one.
+/// A resolved actor with the mention it rests on. Its strings borrow the article's (only a
+/// joint actor's name is made): the parser hands an actor on (discourse memory, coordinated
+/// verbs, pronouns) far more often than it reads one, and most are never recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Resolved {
-    pub name: Rc<str>,
-    pub agency: Option<Rc<str>>,
-    pub official: Option<Rc<str>>,
+pub(super) struct Resolved<'a> {
+    pub name: Cow<'a, str>,
+    pub agency: Option<&'a str>,
+    pub official: Option<&'a str>,
     /// Normalized range of the mention the actor rests on.
     pub norm: Range<usize>,
     pub kind: Kind,
@@ -33,20 +34,20 @@ pub(super) struct Resolved {
     pub gender: Option<Gender>,
 }
 
-impl Resolved {
+impl<'a> Resolved<'a> {
     /// The output record, with the mention's original text and span.
     pub fn actor(&self, doc: &Document) -> Actor {
         Actor {
             name: self.name.to_string(),
-            agency: self.agency.as_deref().map(str::to_string),
-            official: self.official.as_deref().map(str::to_string),
+            agency: self.agency.map(str::to_string),
+            official: self.official.map(str::to_string),
             text: doc.orig_text(self.norm.clone()).to_string(),
             span: doc.to_orig(self.norm.clone()),
         }
     }
 
     /// The same actor resting on another mention (a pronoun).
-    fn at(&self, norm: Range<usize>) -> Resolved {
+    fn at(&self, norm: Range<usize>) -> Resolved<'a> {
         Resolved {
             norm,
             ..self.clone()
@@ -77,8 +78,8 @@ impl Source {
 
 /// One actor read earlier in the article.
 #[derive(Debug, Clone)]
-struct Seen {
-    actor: Resolved,
+struct Seen<'a> {
+    actor: Resolved<'a>,
     sentence: usize,
     /// Subject of a speech or report verb ("The Commerce Department said ...").
     speaker: bool,
@@ -101,7 +102,7 @@ pub(super) struct Resolver<'a> {
     doc: &'a Document<'a>,
     article: &'a Article,
     entities: &'a Entities,
-    seen: Vec<Seen>,
+    seen: Vec<Seen<'a>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -119,7 +120,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// Remember an actor read in `sentence`, for later pronouns.
-    pub fn remember(&mut self, actor: &Resolved, sentence: usize, speaker: bool) {
+    pub fn remember(&mut self, actor: &Resolved<'a>, sentence: usize, speaker: bool) {
         self.seen.push(Seen {
             actor: actor.clone(),
             sentence,
@@ -157,7 +158,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The record an entity mention belongs to.
-    fn of_mention(&self, m: &EntityMention) -> Resolved {
+    fn of_mention(&self, m: &EntityMention) -> Resolved<'a> {
         let name = self.entities.name(self.article, m.entity);
         let kind = Resolver::kind_of(m);
         let (said, record_gender) = self.genders_of(m, name);
@@ -172,7 +173,7 @@ impl<'a> Resolver<'a> {
                 let name =
                     other.map_or_else(|| self.doc.orig_text(m.norm.clone()), |p| p.name.as_str());
                 return Resolved {
-                    name: name.into(),
+                    name: Cow::Borrowed(name),
                     agency: None,
                     official: None,
                     norm: m.norm.clone(),
@@ -196,12 +197,12 @@ impl<'a> Resolver<'a> {
             }
         };
         Resolved {
-            agency: agency.map(Rc::from),
-            official: official.map(Rc::from),
+            agency,
+            official,
             norm: m.norm.clone(),
             kind,
             gender: said.or(record_gender),
-            name: name.into(),
+            name: Cow::Borrowed(name),
         }
     }
 
@@ -210,12 +211,12 @@ impl<'a> Resolver<'a> {
     /// `lenient` accepts any noun head (speakers: "one community worker").
     pub fn noun_phrase(
         &self,
-        s: &Sentence,
+        s: &Sentence<'a>,
         r: Range<usize>,
         base: usize,
         sentence: usize,
         lenient: bool,
-    ) -> Option<Resolved> {
+    ) -> Option<Resolved<'a>> {
         if r.is_empty() {
             return None;
         }
@@ -259,7 +260,7 @@ impl<'a> Resolver<'a> {
             let second = self.noun_phrase(s, and + 1..r.end, base, sentence, false);
             if let (Some(mut res), Some(second)) = (first, second) {
                 if second.name != res.name {
-                    res.name = format!("{} and {}", res.name, second.name).into();
+                    res.name = Cow::Owned(format!("{} and {}", res.name, second.name));
                     res.official = None;
                     res.agency = None;
                     res.kind = Kind::Group;
@@ -366,7 +367,7 @@ impl<'a> Resolver<'a> {
             } else {
                 None
             },
-            name: name.into(),
+            name: Cow::Borrowed(name),
             agency: None,
             official: None,
             norm,
@@ -378,11 +379,11 @@ impl<'a> Resolver<'a> {
     /// report verb in the same sentence ("Commerce said it was adding ...").
     pub fn pronoun(
         &self,
-        s: &Sentence,
+        s: &Sentence<'a>,
         k: usize,
         base: usize,
         sentence: usize,
-    ) -> Option<(Resolved, Source)> {
+    ) -> Option<(Resolved<'a>, Source)> {
         let low = s.low(k);
         let kinds: &[Kind] = match low {
             "he" | "she" | "him" | "her" | "his" => &[Kind::Person],
@@ -405,7 +406,7 @@ impl<'a> Resolver<'a> {
         sentence: usize,
         reach: usize,
         hint: &str,
-    ) -> Option<(Resolved, Source)> {
+    ) -> Option<(Resolved<'a>, Source)> {
         let gender = match hint {
             "he" | "him" | "his" => Some(Gender::Male),
             "she" | "her" => Some(Gender::Female),
@@ -560,7 +561,7 @@ mod tests {
             .noun_phrase(&s, 0..head + 1, base, i, false)
             .expect("actor");
         assert_eq!(&*actor.name, "Department of Commerce");
-        assert_eq!(actor.agency.as_deref(), Some("agency-1"));
+        assert_eq!(actor.agency, Some("agency-1"));
         assert_eq!(actor.kind, Kind::Org);
     }
 

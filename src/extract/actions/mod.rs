@@ -159,8 +159,8 @@ pub(crate) struct ActionExtractor {
 /// The verb group read just before, in the same sentence: what a coordinated verb or a
 /// participle chain shares.
 #[derive(Debug, Clone, Default)]
-struct Previous {
-    actor: Option<Resolved>,
+struct Previous<'a> {
+    actor: Option<Resolved<'a>>,
     /// Token range of its subject noun phrase (the target when it was passive).
     subject: Option<Range<usize>>,
 }
@@ -250,10 +250,10 @@ impl ActionExtractor {
     }
 
     /// Read every verb group of one sentence, left to right.
-    fn sentence(
+    fn sentence<'a>(
         &self,
-        cx: &Context,
-        resolver: &mut Resolver,
+        cx: &Context<'_, 'a>,
+        resolver: &mut Resolver<'a>,
         article: &Article,
         out: &mut Vec<Action>,
     ) {
@@ -339,7 +339,13 @@ impl ActionExtractor {
 
     /// A speech verb is no act, but its subject is the likely referent of a pronoun that
     /// follows ("The Commerce Department said it was adding ...").
-    fn speech(&self, cx: &Context, i: usize, resolver: &mut Resolver, prev: &mut Previous) {
+    fn speech<'a>(
+        &self,
+        cx: &Context<'_, 'a>,
+        i: usize,
+        resolver: &mut Resolver<'a>,
+        prev: &mut Previous<'a>,
+    ) {
         let s = cx.s;
         let Some(group) = verb_group(s, i, form::PAST | form::S3 | form::BASE, i + 1) else {
             return;
@@ -368,14 +374,14 @@ impl ActionExtractor {
 
     /// Read one act around a verb group: actor, target, object; `None` when it is no act or
     /// has no actor.
-    fn act(
+    fn act<'a>(
         &self,
-        cx: &Context,
+        cx: &Context<'_, 'a>,
         entry: &VerbEntry,
         group: &chunk::Group,
-        resolver: &mut Resolver,
+        resolver: &mut Resolver<'a>,
         article: &Article,
-        prev: &mut Previous,
+        prev: &mut Previous<'a>,
     ) -> Option<Action> {
         let s = cx.s;
         let passive = group.voice == Voice::Passive;
@@ -588,11 +594,11 @@ impl ActionExtractor {
 
     /// The record of an act named by a noun ("the FBI's probe into X"): its possessor is
     /// the actor, the phrase after its preposition the target.
-    fn nominal(
+    fn nominal<'a>(
         &self,
-        cx: &Context,
+        cx: &Context<'_, 'a>,
         act: &NounAct,
-        resolver: &mut Resolver,
+        resolver: &mut Resolver<'a>,
         article: &Article,
     ) -> Option<Action> {
         let s = cx.s;
