@@ -8,6 +8,7 @@ use crate::document::Document;
 use crate::extract::names::{self, Gender};
 use crate::record::{Actor, Article};
 use crate::resolve::{Entities, EntityMention, EntityRef};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What sort of actor a name stands for, to match pronouns ("he" → person, "it" → body).
@@ -18,12 +19,14 @@ pub(super) enum Kind {
     Group,
 }
 
-/// A resolved actor with the mention it rests on.
+/// A resolved actor with the mention it rests on. Its strings borrow the article's (only a
+/// joint actor's name is made): the parser hands an actor on (discourse memory, coordinated
+/// verbs, pronouns) far more often than it reads one, and most are never recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Resolved {
-    pub name: String,
-    pub agency: Option<String>,
-    pub official: Option<String>,
+pub(super) struct Resolved<'a> {
+    pub name: Cow<'a, str>,
+    pub agency: Option<&'a str>,
+    pub official: Option<&'a str>,
     /// Normalized range of the mention the actor rests on.
     pub norm: Range<usize>,
     pub kind: Kind,
@@ -31,20 +34,20 @@ pub(super) struct Resolved {
     pub gender: Option<Gender>,
 }
 
-impl Resolved {
+impl<'a> Resolved<'a> {
     /// The output record, with the mention's original text and span.
     pub fn actor(&self, doc: &Document) -> Actor {
         Actor {
-            name: self.name.clone(),
-            agency: self.agency.clone(),
-            official: self.official.clone(),
+            name: self.name.to_string(),
+            agency: self.agency.map(str::to_string),
+            official: self.official.map(str::to_string),
             text: doc.orig_text(self.norm.clone()).to_string(),
             span: doc.to_orig(self.norm.clone()),
         }
     }
 
     /// The same actor resting on another mention (a pronoun).
-    fn at(&self, norm: Range<usize>) -> Resolved {
+    fn at(&self, norm: Range<usize>) -> Resolved<'a> {
         Resolved {
             norm,
             ..self.clone()
@@ -75,8 +78,8 @@ impl Source {
 
 /// One actor read earlier in the article.
 #[derive(Debug, Clone)]
-struct Seen {
-    actor: Resolved,
+struct Seen<'a> {
+    actor: Resolved<'a>,
     sentence: usize,
     /// Subject of a speech or report verb ("The Commerce Department said ...").
     speaker: bool,
@@ -99,7 +102,7 @@ pub(super) struct Resolver<'a> {
     doc: &'a Document<'a>,
     article: &'a Article,
     entities: &'a Entities,
-    seen: Vec<Seen>,
+    seen: Vec<Seen<'a>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -117,7 +120,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// Remember an actor read in `sentence`, for later pronouns.
-    pub fn remember(&mut self, actor: &Resolved, sentence: usize, speaker: bool) {
+    pub fn remember(&mut self, actor: &Resolved<'a>, sentence: usize, speaker: bool) {
         self.seen.push(Seen {
             actor: actor.clone(),
             sentence,
@@ -125,53 +128,52 @@ impl<'a> Resolver<'a> {
         });
     }
 
-    /// The record an entity mention belongs to.
-    fn of_mention(&self, m: &EntityMention) -> Resolved {
-        let name = self.entities.name(self.article, m.entity).to_string();
-        let (agency, official, kind) = match m.entity {
-            EntityRef::Agency(i) => (
-                self.article.agencies.get(i).map(|a| a.id.clone()),
-                None,
-                Kind::Org,
-            ),
-            EntityRef::Official(i) => {
-                let official = self.article.officials.get(i).map(|o| o.id.clone());
-                (None, official, Kind::Person)
-            }
-            EntityRef::Person(i) => {
-                let official = self
-                    .entities
-                    .people
-                    .get(i)
-                    .and_then(|p| p.official)
-                    .and_then(|o| self.article.officials.get(o))
-                    .map(|o| o.id.clone());
-                (None, official, Kind::Person)
-            }
-        };
-        let record_gender = match kind {
+    /// The kind of actor an entity mention names.
+    fn kind_of(m: &EntityMention) -> Kind {
+        match m.entity {
+            EntityRef::Agency(_) => Kind::Org,
+            EntityRef::Official(_) | EntityRef::Person(_) => Kind::Person,
+        }
+    }
+
+    /// The genders of an entity mention: the one its honorific states ("Mrs. Clinton") and
+    /// the one of its record (the entity index's, else its given name's).
+    fn genders_of(&self, m: &EntityMention, name: &str) -> (Option<Gender>, Option<Gender>) {
+        let record = match Resolver::kind_of(m) {
             Kind::Person => self
                 .entities
                 .person_of(m.entity)
                 .and_then(|p| p.gender)
-                .or_else(|| self.given_gender(&name)),
+                .or_else(|| self.given_gender(name)),
             _ => None,
         };
+        (honorific_gender(self.doc.orig_text(m.norm.clone())), record)
+    }
+
+    /// The gender of the actor an entity mention resolves to ([`Resolver::of_mention`]),
+    /// without building it.
+    fn gender_of(&self, m: &EntityMention) -> Option<Gender> {
+        let (said, record) = self.genders_of(m, self.entities.name(self.article, m.entity));
+        said.or(record)
+    }
+
+    /// The record an entity mention belongs to.
+    fn of_mention(&self, m: &EntityMention) -> Resolved<'a> {
+        let name = self.entities.name(self.article, m.entity);
+        let kind = Resolver::kind_of(m);
+        let (said, record_gender) = self.genders_of(m, name);
         // "Mrs. Clinton" linked to Bill Clinton's record: the woman of that surname
-        let said = honorific_gender(self.doc.orig_text(m.norm.clone()));
         if let (Some(said), Some(record)) = (said, record_gender) {
             if said != record {
-                let surname = names::surname(&name).to_string();
+                let surname = names::surname(name);
                 let other = self.entities.people.iter().find(|p| {
                     names::surname(&p.name) == surname
                         && p.gender.or_else(|| self.given_gender(&p.name)) == Some(said)
                 });
-                let name = other.map_or_else(
-                    || self.doc.orig_text(m.norm.clone()).to_string(),
-                    |p| p.name.clone(),
-                );
+                let name =
+                    other.map_or_else(|| self.doc.orig_text(m.norm.clone()), |p| p.name.as_str());
                 return Resolved {
-                    name,
+                    name: Cow::Borrowed(name),
                     agency: None,
                     official: None,
                     norm: m.norm.clone(),
@@ -180,13 +182,27 @@ impl<'a> Resolver<'a> {
                 };
             }
         }
+        let (agency, official) = match m.entity {
+            EntityRef::Agency(i) => (self.article.agencies.get(i).map(|a| a.id.as_str()), None),
+            EntityRef::Official(i) => (None, self.article.officials.get(i).map(|o| o.id.as_str())),
+            EntityRef::Person(i) => {
+                let official = self
+                    .entities
+                    .people
+                    .get(i)
+                    .and_then(|p| p.official)
+                    .and_then(|o| self.article.officials.get(o))
+                    .map(|o| o.id.as_str());
+                (None, official)
+            }
+        };
         Resolved {
             agency,
             official,
             norm: m.norm.clone(),
             kind,
             gender: said.or(record_gender),
-            name,
+            name: Cow::Borrowed(name),
         }
     }
 
@@ -195,12 +211,12 @@ impl<'a> Resolver<'a> {
     /// `lenient` accepts any noun head (speakers: "one community worker").
     pub fn noun_phrase(
         &self,
-        s: &Sentence,
+        s: &Sentence<'a>,
         r: Range<usize>,
         base: usize,
         sentence: usize,
         lenient: bool,
-    ) -> Option<Resolved> {
+    ) -> Option<Resolved<'a>> {
         if r.is_empty() {
             return None;
         }
@@ -223,7 +239,7 @@ impl<'a> Resolver<'a> {
         };
         // the mention that ends the head ("Rubio's campaign" is no mention of Rubio)
         let head_end = base + s.toks[head].end;
-        let mentions: Vec<&EntityMention> = self.entities.within(search).collect();
+        let mentions = || self.entities.within(search.clone());
         // a name modifying a plain noun stands for its bearer ("Trump tweet"), but not a
         // possessive ("Rubio's campaign") nor a name before an actor noun ("Obama administration")
         let modifier_ok = !head_cap && head_class & class::ACTOR_NOUN == 0;
@@ -232,18 +248,19 @@ impl<'a> Resolver<'a> {
                 .get(m.norm.end - base..)
                 .is_some_and(|t| t.starts_with("'s"))
         };
-        let at_head = mentions
-            .iter()
+        let at_head = mentions()
             .filter(|m| m.norm.end >= head_end || (modifier_ok && !possessive(m)))
             .max_by_key(|m| (m.norm.end, std::cmp::Reverse(m.norm.start)));
         // "the Obama administration and Speaker Paul Ryan": a joint actor
         let and = r.clone().find(|&k| s.low(k) == "and");
-        if let Some(and) = and.filter(|&a| a > r.start && a + 1 < r.end && !mentions.is_empty()) {
+        if let Some(and) =
+            and.filter(|&a| a > r.start && a + 1 < r.end && mentions().next().is_some())
+        {
             let first = self.noun_phrase(s, r.start..and, base, sentence, false);
             let second = self.noun_phrase(s, and + 1..r.end, base, sentence, false);
             if let (Some(mut res), Some(second)) = (first, second) {
                 if second.name != res.name {
-                    res.name = format!("{} and {}", res.name, second.name);
+                    res.name = Cow::Owned(format!("{} and {}", res.name, second.name));
                     res.official = None;
                     res.agency = None;
                     res.kind = Kind::Group;
@@ -310,7 +327,7 @@ impl<'a> Resolver<'a> {
         } else {
             r.end
         };
-        let name = s.text_of(a..end).to_string();
+        let name = s.text_of(a..end);
         if name.is_empty() {
             return None;
         }
@@ -346,11 +363,11 @@ impl<'a> Resolver<'a> {
         }
         Some(Resolved {
             gender: if kind == Kind::Person {
-                self.given_gender(&name)
+                self.given_gender(name)
             } else {
                 None
             },
-            name,
+            name: Cow::Borrowed(name),
             agency: None,
             official: None,
             norm,
@@ -362,11 +379,11 @@ impl<'a> Resolver<'a> {
     /// report verb in the same sentence ("Commerce said it was adding ...").
     pub fn pronoun(
         &self,
-        s: &Sentence,
+        s: &Sentence<'a>,
         k: usize,
         base: usize,
         sentence: usize,
-    ) -> Option<(Resolved, Source)> {
+    ) -> Option<(Resolved<'a>, Source)> {
         let low = s.low(k);
         let kinds: &[Kind] = match low {
             "he" | "she" | "him" | "her" | "his" => &[Kind::Person],
@@ -389,7 +406,7 @@ impl<'a> Resolver<'a> {
         sentence: usize,
         reach: usize,
         hint: &str,
-    ) -> Option<(Resolved, Source)> {
+    ) -> Option<(Resolved<'a>, Source)> {
         let gender = match hint {
             "he" | "him" | "his" => Some(Gender::Male),
             "she" | "her" => Some(Gender::Female),
@@ -408,7 +425,7 @@ impl<'a> Resolver<'a> {
         };
         let mention = mention.filter(|m| {
             let contradicts = matches!(
-                (gender, self.of_mention(m).gender),
+                (gender, self.gender_of(m)),
                 (Some(w), Some(h)) if w != h
             );
             !contradicts
@@ -543,8 +560,8 @@ mod tests {
         let actor = resolver
             .noun_phrase(&s, 0..head + 1, base, i, false)
             .expect("actor");
-        assert_eq!(actor.name, "Department of Commerce");
-        assert_eq!(actor.agency.as_deref(), Some("agency-1"));
+        assert_eq!(&*actor.name, "Department of Commerce");
+        assert_eq!(actor.agency, Some("agency-1"));
         assert_eq!(actor.kind, Kind::Org);
     }
 
@@ -592,12 +609,12 @@ mod tests {
         let speaker = resolver
             .noun_phrase(&s, 0..department + 1, base, i, true)
             .expect("speaker");
-        assert_eq!(speaker.name, "Treasury Department");
+        assert_eq!(&*speaker.name, "Treasury Department");
         resolver.remember(&speaker, i, true);
         let it = find(&s, "it");
         let (found, source) = resolver.pronoun(&s, it, base, i).expect("it");
         assert_eq!(
-            (found.name.as_str(), source),
+            (&*found.name, source),
             ("Treasury Department", Source::Speaker)
         );
         assert_eq!(found.norm.len(), 2, "the actor rests on the pronoun");

@@ -31,7 +31,6 @@ use crate::span::RangeIndex;
 use actor::{Resolved, Resolver, Source};
 use chunk::{complement, np_left, np_right, subject_left, verb_group, Subject, Voice};
 use nominal::{ActNouns, NounAct, Possessor};
-use rustc_hash::FxHashSet;
 use std::ops::Range;
 use tokens::Sentence;
 use words::{class, form, Role, VerbEntry, VerbTable, WordClasses};
@@ -160,8 +159,8 @@ pub(crate) struct ActionExtractor {
 /// The verb group read just before, in the same sentence: what a coordinated verb or a
 /// participle chain shares.
 #[derive(Debug, Clone, Default)]
-struct Previous {
-    actor: Option<Resolved>,
+struct Previous<'a> {
+    actor: Option<Resolved<'a>>,
     /// Token range of its subject noun phrase (the target when it was passive).
     subject: Option<Range<usize>>,
 }
@@ -195,6 +194,7 @@ impl ActionExtractor {
 
     /// The Action records of `doc`, given the records of the earlier stages in `article` and
     /// the index of their mentions.
+    #[inline(never)] // its own frame in profiles: the actions stage
     pub(crate) fn extract(
         &self,
         doc: &Document,
@@ -231,21 +231,29 @@ impl ActionExtractor {
             };
             self.sentence(&cx, &mut resolver, article, &mut out);
         }
-        // the headline restates the lead: keep the body's fuller record of the same act
-        let body: FxHashSet<(String, String)> = out
-            .iter()
-            .filter(|a| a.rule != "headline")
-            .map(|a| (a.verb.clone(), surname(a)))
-            .collect();
-        out.retain(|a| a.rule != "headline" || !body.contains(&(a.verb.clone(), surname(a))));
+        // the headline restates the lead: keep the body's fuller record of the same act (by
+        // verb, then actor's surname; the headline's records are few, the articles' with
+        // any fewer still)
+        if out.iter().any(|a| a.rule == "headline") {
+            let restated = |a: &Action| {
+                out.iter()
+                    .any(|b| b.rule != "headline" && b.verb == a.verb && surname(b) == surname(a))
+            };
+            let keep: Vec<bool> = out
+                .iter()
+                .map(|a| a.rule != "headline" || !restated(a))
+                .collect();
+            let mut keep = keep.into_iter();
+            out.retain(|_| keep.next().unwrap_or(true));
+        }
         out
     }
 
     /// Read every verb group of one sentence, left to right.
-    fn sentence(
+    fn sentence<'a>(
         &self,
-        cx: &Context,
-        resolver: &mut Resolver,
+        cx: &Context<'_, 'a>,
+        resolver: &mut Resolver<'a>,
         article: &Article,
         out: &mut Vec<Action>,
     ) {
@@ -313,8 +321,9 @@ impl ActionExtractor {
     /// particle; phrasal verbs need their particle next ("shut down").
     fn pick(&self, s: &Sentence, i: usize) -> Option<(usize, u8, usize)> {
         let slot = s.toks.get(i)?.verb.checked_sub(1)?;
-        self.verbs.list(slot).iter().find_map(|&(e, f)| {
-            match &self.verbs.entries[e].particle {
+        self.verbs.list(slot).iter().find_map(|r| {
+            let (e, f) = (r.entry, r.flags);
+            match r.particle.as_deref() {
                 Some(p) if s.low(i + 1) == p => Some((e, f, i + 2)),
                 // "turned the new emails over": the particle after a short object
                 Some(p) => {
@@ -330,7 +339,13 @@ impl ActionExtractor {
 
     /// A speech verb is no act, but its subject is the likely referent of a pronoun that
     /// follows ("The Commerce Department said it was adding ...").
-    fn speech(&self, cx: &Context, i: usize, resolver: &mut Resolver, prev: &mut Previous) {
+    fn speech<'a>(
+        &self,
+        cx: &Context<'_, 'a>,
+        i: usize,
+        resolver: &mut Resolver<'a>,
+        prev: &mut Previous<'a>,
+    ) {
         let s = cx.s;
         let Some(group) = verb_group(s, i, form::PAST | form::S3 | form::BASE, i + 1) else {
             return;
@@ -359,14 +374,14 @@ impl ActionExtractor {
 
     /// Read one act around a verb group: actor, target, object; `None` when it is no act or
     /// has no actor.
-    fn act(
+    fn act<'a>(
         &self,
-        cx: &Context,
+        cx: &Context<'_, 'a>,
         entry: &VerbEntry,
         group: &chunk::Group,
-        resolver: &mut Resolver,
+        resolver: &mut Resolver<'a>,
         article: &Article,
-        prev: &mut Previous,
+        prev: &mut Previous<'a>,
     ) -> Option<Action> {
         let s = cx.s;
         let passive = group.voice == Voice::Passive;
@@ -579,11 +594,11 @@ impl ActionExtractor {
 
     /// The record of an act named by a noun ("the FBI's probe into X"): its possessor is
     /// the actor, the phrase after its preposition the target.
-    fn nominal(
+    fn nominal<'a>(
         &self,
-        cx: &Context,
+        cx: &Context<'_, 'a>,
         act: &NounAct,
-        resolver: &mut Resolver,
+        resolver: &mut Resolver<'a>,
         article: &Article,
     ) -> Option<Action> {
         let s = cx.s;

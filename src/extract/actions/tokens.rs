@@ -1,6 +1,6 @@
 //! Word tokens of one normalized sentence, with their classes: the input of the shallow parser.
 
-use super::words::{class, WordClasses};
+use super::words::{class, WordClasses, KEY_BYTES};
 use std::ops::Range;
 
 /// One token: a word (letters, digits, inner "-" "." "&" "'") or one punctuation character.
@@ -27,6 +27,7 @@ pub(super) struct Token {
 #[derive(Debug, Clone, Default)]
 pub(super) struct Sentence<'a> {
     pub text: &'a str,
+    /// The lowercase text, then [`KEY_BYTES`] zero bytes: a word's lexicon key is one load.
     lower: String,
     pub toks: Vec<Token>,
 }
@@ -47,9 +48,11 @@ impl<'a> Sentence<'a> {
         self.lower.clear();
         self.lower.push_str(text);
         self.lower.make_ascii_lowercase();
+        self.lower.extend([char::from(0); KEY_BYTES]);
         self.toks.clear();
         self.toks.reserve(text.len() / 5 + 4);
-        let lower = self.lower.as_str();
+        let padded = self.lower.as_bytes();
+        let lower = &self.lower[..text.len()];
         let toks = &mut self.toks;
         let mut i = 0;
         while i < text.len() {
@@ -79,7 +82,7 @@ impl<'a> Sentence<'a> {
                     }
                 }
             };
-            toks.push(word_token(text, lower, i, end, words));
+            toks.push(word_token(text, lower, padded, i, end, words));
             i = end;
         }
     }
@@ -230,11 +233,22 @@ fn punct_token(start: usize, end: usize) -> Token {
     }
 }
 
-/// A word token, with what the lexicon knows of it.
+/// A word token, with what the lexicon knows of it; `padded` is `lower` and [`KEY_BYTES`]
+/// zero bytes.
 #[inline]
-fn word_token(text: &str, lower: &str, start: usize, end: usize, words: &WordClasses) -> Token {
+fn word_token(
+    text: &str,
+    lower: &str,
+    padded: &[u8],
+    start: usize,
+    end: usize,
+    words: &WordClasses,
+) -> Token {
     let cap = starts_uppercase(text, start);
-    let lex = words.lex(&lower[start..end]);
+    let lex = match padded.get(start..start + KEY_BYTES) {
+        Some(bytes) if end - start <= KEY_BYTES => words.lex_short(bytes, end - start),
+        _ => words.lex(&lower[start..end]),
+    };
     let mut cls = lex.class;
     // A capitalized "May" or "Will" mid-sentence is a name, not a modal.
     if cap && cls & class::MODAL != 0 && start > 0 {

@@ -2,8 +2,9 @@
 //! argument frame) and the function-word classes (auxiliaries, pronouns, clause words...).
 
 use crate::lexicon::{Lexicon, ListKind};
-use rustc_hash::FxBuildHasher;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// A map keyed by words, with FxHash.
 type WordMap<V> = HashMap<String, V, FxBuildHasher>;
@@ -58,14 +59,28 @@ impl VerbEntry {
     }
 }
 
+/// One verb entry a surface form belongs to, with what the parser tests of it first.
+#[derive(Debug, Clone)]
+pub(super) struct Reading {
+    /// Index into [`VerbTable::entries`].
+    pub entry: usize,
+    /// Form flags ([`form`]).
+    pub flags: u8,
+    /// The entry's particle ([`VerbEntry::particle`]), here so that picking a reading reads
+    /// no entry.
+    pub particle: Option<Box<str>>,
+}
+
 /// Surface form → verb entries with the form flags, compiled from the lexicon.
 #[derive(Debug, Clone, Default)]
 pub(super) struct VerbTable {
     pub entries: Vec<VerbEntry>,
-    /// Surface form → slot in `lists`.
+    /// Surface form → slot in `spans`.
     forms: WordMap<u32>,
-    /// The (entry, form flags) pairs of each surface form, phrasal entries first.
-    lists: Vec<Vec<(usize, u8)>>,
+    /// The readings of every surface form, one run per form, phrasal entries first.
+    readings: Vec<Reading>,
+    /// The run of `readings` of each slot.
+    spans: Vec<Range<usize>>,
 }
 
 impl VerbTable {
@@ -141,29 +156,41 @@ impl VerbTable {
         let mut keys: Vec<String> = forms.keys().cloned().collect();
         keys.sort_unstable();
         let mut slots = WordMap::default();
-        let mut lists = Vec::with_capacity(keys.len());
+        let mut readings = Vec::new();
+        let mut spans = Vec::with_capacity(keys.len());
         for key in keys {
             let mut list = forms.remove(&key).unwrap_or_default();
             list.sort_by_key(|(e, _)| (by_lemma[*e].particle.is_none(), *e));
-            slots.insert(key, lists.len() as u32);
-            lists.push(list);
+            slots.insert(key, spans.len() as u32);
+            let start = readings.len();
+            readings.extend(list.into_iter().map(|(entry, flags)| Reading {
+                entry,
+                flags,
+                particle: by_lemma[entry].particle.as_deref().map(Box::from),
+            }));
+            spans.push(start..readings.len());
         }
         VerbTable {
             entries: by_lemma,
             forms: slots,
-            lists,
+            readings,
+            spans,
         }
     }
 
-    /// The entries a lowercase surface form belongs to, phrasal ones first.
+    /// The (entry, form flags) pairs of a lowercase surface form, phrasal entries first.
     #[cfg(test)]
-    pub fn lookup(&self, lower: &str) -> &[(usize, u8)] {
-        self.forms.get(lower).map_or(&[], |&k| self.list(k))
+    pub fn lookup(&self, lower: &str) -> Vec<(usize, u8)> {
+        let list = self.forms.get(lower).map_or(&[][..], |&k| self.list(k));
+        list.iter().map(|r| (r.entry, r.flags)).collect()
     }
 
-    /// The entries of the surface form in `slot` (see [`Lex::verb`]).
-    pub fn list(&self, slot: u32) -> &[(usize, u8)] {
-        self.lists.get(slot as usize).map_or(&[], Vec::as_slice)
+    /// The readings of the surface form in `slot` (see [`Lex::verb`]), phrasal ones first.
+    pub fn list(&self, slot: u32) -> &[Reading] {
+        self.spans
+            .get(slot as usize)
+            .and_then(|r| self.readings.get(r.clone()))
+            .unwrap_or(&[])
     }
 }
 
@@ -264,29 +291,47 @@ pub(super) struct Lex {
     pub act_noun: bool,
 }
 
+/// Words of at most this many bytes are looked up by their bytes packed into an integer.
+pub(super) const KEY_BYTES: usize = 16;
+
+/// The key of a word of `len` (1..=[`KEY_BYTES`]) bytes read with the bytes after it in
+/// `bytes` (exactly [`KEY_BYTES`] long): its bytes little-endian, the rest zero. A token has
+/// no zero byte, so no two words share a key.
+#[inline]
+fn key(bytes: &[u8], len: usize) -> u128 {
+    let mut buf = [0u8; KEY_BYTES];
+    buf.copy_from_slice(bytes);
+    let keep = u32::try_from(8 * (KEY_BYTES - len)).unwrap_or(0);
+    u128::from_le_bytes(buf) & u128::MAX.checked_shr(keep).unwrap_or(0)
+}
+
 /// Lowercase word → class flags (from `action_words.tsv`) and verb-table slot.
 #[derive(Debug, Clone, Default)]
 pub(super) struct WordClasses {
-    map: WordMap<Lex>,
+    /// Words of at most [`KEY_BYTES`] bytes (most), by [`key`]: a hit compares integers, not
+    /// strings on the heap.
+    short: FxHashMap<u128, Lex>,
+    /// Longer words (and any with a zero byte).
+    long: WordMap<Lex>,
 }
 
 impl WordClasses {
     pub fn new(lexicon: &Lexicon) -> WordClasses {
-        let mut map: WordMap<Lex> = WordMap::default();
+        let mut words = WordClasses::default();
         for row in lexicon.rows(ListKind::ActionWords) {
             let (Some(word), Some(cls)) = (row.first(), row.get(1)) else {
                 continue;
             };
-            map.entry(word.to_lowercase()).or_default().class |= class::parse(cls);
+            words.entry(&word.to_lowercase()).class |= class::parse(cls);
         }
-        WordClasses { map }
+        words
     }
 
     /// Add the verb-table slot of every surface form of `verbs`, so that one lookup per
     /// token gives both its classes and its verb entries.
     pub fn with_verbs(mut self, verbs: &VerbTable) -> WordClasses {
         for (form, &slot) in &verbs.forms {
-            self.map.entry(form.clone()).or_default().verb = slot + 1;
+            self.entry(form).verb = slot + 1;
         }
         self
     }
@@ -294,9 +339,21 @@ impl WordClasses {
     /// Mark `nouns` (lowercase) as nouns that name acts.
     pub fn with_act_nouns<'n>(mut self, nouns: impl Iterator<Item = &'n str>) -> WordClasses {
         for noun in nouns {
-            self.map.entry(noun.to_string()).or_default().act_noun = true;
+            self.entry(noun).act_noun = true;
         }
         self
+    }
+
+    /// The entry of a lowercase word, made empty when new.
+    fn entry(&mut self, word: &str) -> &mut Lex {
+        let b = word.as_bytes();
+        if (1..=KEY_BYTES).contains(&b.len()) && !b.contains(&0) {
+            let mut bytes = [0u8; KEY_BYTES];
+            bytes[..b.len()].copy_from_slice(b);
+            self.short.entry(key(&bytes, b.len())).or_default()
+        } else {
+            self.long.entry(word.to_string()).or_default()
+        }
     }
 
     /// The classes of a lowercase word (0 when it has none).
@@ -306,9 +363,24 @@ impl WordClasses {
     }
 
     /// Classes and verb slot of a lowercase word.
-    #[inline]
     pub fn lex(&self, lower: &str) -> Lex {
-        self.map.get(lower).copied().unwrap_or_default()
+        let b = lower.as_bytes();
+        if (1..=KEY_BYTES).contains(&b.len()) && !b.contains(&0) {
+            let mut bytes = [0u8; KEY_BYTES];
+            bytes[..b.len()].copy_from_slice(b);
+            return self.lex_short(&bytes, b.len());
+        }
+        self.long.get(lower).copied().unwrap_or_default()
+    }
+
+    /// Classes and verb slot of the lowercase word of `len` (1..=[`KEY_BYTES`]) bytes, read
+    /// with the bytes after it in `bytes` ([`KEY_BYTES`] long, no zero byte in the word).
+    #[inline]
+    pub fn lex_short(&self, bytes: &[u8], len: usize) -> Lex {
+        self.short
+            .get(&key(bytes, len))
+            .copied()
+            .unwrap_or_default()
     }
 }
 
