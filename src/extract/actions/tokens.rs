@@ -188,10 +188,7 @@ fn word_end(text: &str, lower: &str, start: usize, mut j: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
         // the run of ASCII letters and digits: most words are nothing else
-        j += bytes[j..]
-            .iter()
-            .take_while(|&&b| BYTE_KIND[usize::from(b)] == Some(Kind::Alnum))
-            .count();
+        j = crate::normalize::alnum_run_end(bytes, j);
         let Some(&b) = bytes.get(j) else {
             return j;
         };
