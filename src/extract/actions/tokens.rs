@@ -74,8 +74,9 @@ impl<'a> Sentence<'a> {
                     let j = word_end(text, lower, i, i + len);
                     // "didn't": "did", then "n't" as a word of its own, read next; its scan
                     // ends where this one did (a joiner after "n't" is judged the same: an
-                    // inner period needs a segment of at most two letters or all digits)
-                    if j - i > 3 && lower.as_bytes()[i..j].ends_with(b"n't") {
+                    // inner period needs a segment of at most two letters or all digits);
+                    // the rare ending first, the length (a coin toss) only then
+                    if lower.as_bytes()[..j].ends_with(b"n't") && j - i > 3 {
                         j - 3
                     } else {
                         j
