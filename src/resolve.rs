@@ -5,7 +5,7 @@
 use crate::document::Document;
 #[cfg(test)]
 use crate::extract::names::DEFAULT_NAMES;
-use crate::extract::names::{self, Gender, NameModel, SentenceNames};
+use crate::extract::names::{self, ArticleNames, Gender, NameModel};
 use crate::record::Article;
 use crate::span::Span;
 use rustc_hash::FxHashMap;
@@ -110,7 +110,7 @@ impl Entities {
         doc: &Document,
         article: &Article,
         names: Arc<NameModel>,
-        sentence_names: &[SentenceNames],
+        sentence_names: &ArticleNames,
     ) -> Entities {
         let model = &*names;
         // room for the record mentions and as many person mentions as name hits, so that the

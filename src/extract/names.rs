@@ -153,11 +153,20 @@ fn mixed_word_end(s: &str, mut end: usize, cap: bool) -> usize {
 /// Split `text[range]` into word tokens (letters, digits, apostrophes and inner hyphens).
 /// Byte-level with a class table and an ASCII fast path: it runs over every sentence of
 /// every article.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(text, range, &mut out);
+    out
+}
+
+/// [`tokenize`], appending to `out`: the tokens of a whole article go in one list.
+fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     // a word and its space take five bytes on average: room for short words without a regrow
-    let mut out = Vec::with_capacity(range.len() / 4 + 2);
+    out.reserve(range.len() / 4 + 2);
+    let first = out.len();
     let Some(slice) = text.get(range.clone()) else {
-        return out;
+        return;
     };
     let base = range.start;
     let bytes = slice.as_bytes();
@@ -195,13 +204,12 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             end: base + word_end,
             dot,
             cap,
-            joined: gap_clean && !out.is_empty(),
+            joined: gap_clean && out.len() > first,
             poss,
         });
         gap_clean = !dot || end - start <= 4;
         i = end + usize::from(dot);
     }
-    out
 }
 
 /// What made a span a person's name.
@@ -214,10 +222,30 @@ pub(crate) enum NameCue {
 }
 
 /// One sentence's word tokens and the person names among them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SentenceNames<'a> {
+    pub toks: &'a [Token],
+    pub hits: &'a [NameHit],
+}
+
+/// The word tokens and person names of every sentence of an article, each kind in one list
+/// for the whole article (no allocation per sentence).
 #[derive(Debug, Clone, Default)]
-pub(crate) struct SentenceNames {
-    pub toks: Vec<Token>,
-    pub hits: Vec<NameHit>,
+pub(crate) struct ArticleNames {
+    toks: Vec<Token>,
+    hits: Vec<NameHit>,
+    /// The ranges of `toks` and of `hits` of each sentence.
+    sentences: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl ArticleNames {
+    /// The tokens and names of each sentence, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = SentenceNames<'_>> + '_ {
+        self.sentences.iter().map(|(t, h)| SentenceNames {
+            toks: &self.toks[t.clone()],
+            hits: &self.hits[h.clone()],
+        })
+    }
 }
 
 /// A person's name found in a text.
@@ -437,21 +465,35 @@ impl NameModel {
     /// The name tokens and person names of every sentence of `doc`: computed once per article
     /// and read by both the officials stage and the entity index.
     #[inline(never)] // its own frame in profiles: the names stage
-    pub(crate) fn sentences(&self, doc: &Document) -> Vec<SentenceNames> {
+    pub(crate) fn sentences(&self, doc: &Document) -> ArticleNames {
         let text = doc.norm();
-        doc.sentences()
-            .iter()
-            .map(|s| {
-                let toks = tokenize(text, s.norm.clone());
-                let hits = self.find_in(text, &toks);
-                SentenceNames { toks, hits }
-            })
-            .collect()
+        let mut names = ArticleNames {
+            toks: Vec::with_capacity(text.len() / 5 + 1),
+            hits: Vec::new(),
+            sentences: Vec::with_capacity(doc.sentences().len()),
+        };
+        for s in doc.sentences() {
+            let (t0, h0) = (names.toks.len(), names.hits.len());
+            tokenize_into(text, s.norm.clone(), &mut names.toks);
+            self.find_into(text, &names.toks[t0..], &mut names.hits);
+            names
+                .sentences
+                .push((t0..names.toks.len(), h0..names.hits.len()));
+        }
+        names
     }
 
     /// Every person name among the tokens `toks` of one sentence, in text order.
+    #[cfg(test)]
     pub(crate) fn find_in(&self, text: &str, toks: &[Token]) -> Vec<NameHit> {
         let mut out = Vec::new();
+        self.find_into(text, toks, &mut out);
+        out
+    }
+
+    /// Every person name among the tokens `toks` of one sentence, in text order, appended
+    /// to `out`.
+    fn find_into(&self, text: &str, toks: &[Token], out: &mut Vec<NameHit>) {
         // counted at the first candidate: most sentences have none
         let mut max_words = None;
         let mut i = 0;
@@ -515,7 +557,6 @@ impl NameModel {
             }
             i += 1;
         }
-        out
     }
 }
 

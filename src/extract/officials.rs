@@ -5,7 +5,7 @@
 //! record; later mentions ("Raimondo", "Mr. Blair", "the senator") joined to the record.
 
 use crate::document::Document;
-use crate::extract::names::{self, NameHit, NameModel, SentenceNames, Token};
+use crate::extract::names::{self, ArticleNames, NameHit, NameModel, Token};
 use crate::extract::starts::{word_len, FirstWords};
 use crate::lexicon::{Lexicon, ListKind};
 use crate::normalize::lowercase_in;
@@ -183,14 +183,19 @@ impl OfficialExtractor {
         &self,
         doc: &Document,
         article: &Article,
-        sentence_names: &[SentenceNames],
+        sentence_names: &ArticleNames,
     ) -> Vec<Official> {
         let text = doc.norm();
         let mut roles: Vec<Role> = Vec::new();
         let mut hits_all: Vec<(NameHit, usize)> = Vec::new();
         let mut descs: Vec<Role> = Vec::new();
-        for (si, (s, names)) in doc.sentences().iter().zip(sentence_names).enumerate() {
-            let (toks, hits) = (&names.toks, &names.hits);
+        for (si, (s, names)) in doc
+            .sentences()
+            .iter()
+            .zip(sentence_names.iter())
+            .enumerate()
+        {
+            let (toks, hits) = (names.toks, names.hits);
             // descriptions look back one sentence at most: skip sentences far from any name
             let near = hits_all.last().is_some_and(|(_, hs)| hs + 1 >= si);
             if hits.is_empty() && !near {
@@ -1016,7 +1021,7 @@ impl OfficialExtractor {
         doc: &Document,
         article: &Article,
         mut drafts: Vec<Draft>,
-        sentence_names: &[SentenceNames],
+        sentence_names: &ArticleNames,
     ) -> Vec<Official> {
         self.join_bare_surnames(doc.norm(), &mut drafts, sentence_names);
         let mut order: Vec<usize> = (0..drafts.len()).collect();
@@ -1075,12 +1080,7 @@ impl OfficialExtractor {
     /// Join bare surnames ("Raimondo") to the drafts of their people: the latest mentioned
     /// when several share the surname; not inside a mention already taken, nor before an
     /// organisation word or after a given name.
-    fn join_bare_surnames(
-        &self,
-        text: &str,
-        drafts: &mut [Draft],
-        sentence_names: &[SentenceNames],
-    ) {
+    fn join_bare_surnames(&self, text: &str, drafts: &mut [Draft], sentence_names: &ArticleNames) {
         let surnames: Vec<String> = drafts.iter().map(|d| d.surname.clone()).collect();
         // tests cheaper than comparing words: bit n of `lengths`, some surname is n bytes long
         // (63: longer); `firsts[b]`, some surname starts with byte b
