@@ -141,7 +141,7 @@ pub(crate) fn lowercase_in<'b, const N: usize>(text: &str, buf: &'b mut [u8; N])
 }
 
 /// The end of the run of ASCII letters and digits that starts at byte `p` of `bytes` (`p`
-/// itself when none is there): the inner loop of every tokenizer. It tests sixteen bytes at
+/// itself when none is there): the inner loop of the tokenizers. It tests sixteen bytes at
 /// a time with integer arithmetic, so the end of a word is found without a branch per byte,
 /// whose misprediction at each word's end cost more than the test itself.
 #[inline]
@@ -241,14 +241,45 @@ mod tests {
             }
         }
         for b in 0..=255u8 {
-            let mut text = b"abcdefghijklmnopqrst".to_vec();
-            text[13] = b;
-            let want = if b.is_ascii_alphabetic() { 20 } else { 13 };
-            assert_eq!(alpha_run_end(&text, 0), want, "byte {b:#x}");
-            let mut text = b"01234567890123456789".to_vec();
-            text[13] = b;
-            let want = if b.is_ascii_digit() { 20 } else { 13 };
-            assert_eq!(digit_run_end(&text, 0), want, "byte {b:#x}");
+            for at in 0..16 {
+                let mut text = b"abcdefghijklmnopqrst".to_vec();
+                text[at] = b;
+                let want = if b.is_ascii_alphabetic() { 20 } else { at };
+                assert_eq!(alpha_run_end(&text, 0), want, "byte {b:#x} at {at}");
+                let mut text = b"01234567890123456789".to_vec();
+                text[at] = b;
+                let want = if b.is_ascii_digit() { 20 } else { at };
+                assert_eq!(digit_run_end(&text, 0), want, "byte {b:#x} at {at}");
+            }
+        }
+        // pseudo-random texts of word-like bytes, from every start: as a plain byte loop
+        let naive = |t: &[u8], p: usize, ok: fn(&u8) -> bool| {
+            p + t[p..].iter().position(|b| !ok(b)).unwrap_or(t.len() - p)
+        };
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let alphabet = b"aZ09 .-'\xc3\xa9";
+        for len in 0..70 {
+            let text: Vec<u8> = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    // mostly letters and digits, so that runs cross the 16-byte lanes
+                    let k = (seed % 40) as usize;
+                    alphabet.get(k).copied().unwrap_or(b'a' + (k % 26) as u8)
+                })
+                .collect();
+            for p in 0..=len {
+                assert_eq!(
+                    alnum_run_end(&text, p),
+                    naive(&text, p, u8::is_ascii_alphanumeric)
+                );
+                assert_eq!(
+                    alpha_run_end(&text, p),
+                    naive(&text, p, u8::is_ascii_alphabetic)
+                );
+                assert_eq!(digit_run_end(&text, p), naive(&text, p, u8::is_ascii_digit));
+            }
         }
         assert_eq!(alpha_run_end(b"COVID19", 0), 5);
         assert_eq!(digit_run_end(b"2024s", 0), 4);
