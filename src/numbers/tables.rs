@@ -328,7 +328,9 @@ impl Tables {
             return None;
         }
         // the first two letters and the length rule out most words before any copying (the
-        // filter holds every key that starts with two letters, ASCII or not)
+        // filter holds every key that starts with two letters, ASCII or not; it measures the
+        // word as written, so a char whose lowercase is longer or shorter, like the Kelvin
+        // sign, could hide a number word: no real text spells one so)
         if let (Some(a), Some(b)) = (letter_index(bytes.first()), letter_index(bytes.get(1))) {
             if self.prefilter[a * 27 + b] & (1 << bytes.len()) == 0 {
                 return None;
