@@ -231,25 +231,30 @@ mod tests {
     #[test]
     fn alnum_runs_end_at_any_other_byte() {
         let all: Vec<u8> = (0..=255).collect();
-        for b in 0..=255u8 {
-            for at in 0..20 {
-                // `b` at offset `at` of a run of letters and digits, in every 16-byte lane
-                let mut text = b"aZ09zA9x0Mq7p3KdQ5zzY0".to_vec();
-                text[at] = b;
-                let want = if b.is_ascii_alphanumeric() { 22 } else { at };
-                assert_eq!(alnum_run_end(&text, 0), want, "byte {b:#x} at {at}");
-            }
-        }
-        for b in 0..=255u8 {
-            for at in 0..16 {
-                let mut text = b"abcdefghijklmnopqrst".to_vec();
-                text[at] = b;
-                let want = if b.is_ascii_alphabetic() { 20 } else { at };
-                assert_eq!(alpha_run_end(&text, 0), want, "byte {b:#x} at {at}");
-                let mut text = b"01234567890123456789".to_vec();
-                text[at] = b;
-                let want = if b.is_ascii_digit() { 20 } else { at };
-                assert_eq!(digit_run_end(&text, 0), want, "byte {b:#x} at {at}");
+        // byte `b` at offset `at` of a run, in every 16-byte lane and in the tail after one
+        type RunEnd = fn(&[u8], usize) -> usize;
+        type Accepts = fn(&u8) -> bool;
+        let cases: [(RunEnd, &[u8; 22], Accepts); 3] = [
+            (
+                alnum_run_end,
+                b"aZ09zA9x0Mq7p3KdQ5zzY0",
+                u8::is_ascii_alphanumeric,
+            ),
+            (
+                alpha_run_end,
+                b"abcdefghijklmnopqrstuv",
+                u8::is_ascii_alphabetic,
+            ),
+            (digit_run_end, b"0123456789012345678901", u8::is_ascii_digit),
+        ];
+        for (run_end, run, accepts) in cases {
+            for b in 0..=255u8 {
+                for at in 0..20 {
+                    let mut text = run.to_vec();
+                    text[at] = b;
+                    let want = if accepts(&b) { 22 } else { at };
+                    assert_eq!(run_end(&text, 0), want, "byte {b:#x} at {at} of {run:?}");
+                }
             }
         }
         // pseudo-random texts of word-like bytes, from every start: as a plain byte loop
