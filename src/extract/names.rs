@@ -4,6 +4,7 @@
 
 use crate::document::Document;
 use crate::lexicon::{Lexicon, ListKind};
+use crate::normalize::alnum_run_end;
 use rustc_hash::FxBuildHasher;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -114,18 +115,11 @@ fn joins_word(s: &str, i: usize, cap: bool) -> bool {
 #[inline(always)]
 fn word_end(s: &str, end: usize, cap: bool) -> (usize, bool) {
     let bytes = s.as_bytes();
-    let end = ascii_word_end(bytes, end);
+    let end = alnum_run_end(bytes, end);
     match bytes.get(end) {
         Some(&b) if class_of(b) & (JOIN | WIDE) != 0 => (mixed_word_end(s, end, cap), true),
         _ => (end, false),
     }
-}
-
-/// The end of the run of ASCII letters and digits at byte `end` of `bytes`: the common case,
-/// sixteen bytes at a time.
-#[inline(always)]
-fn ascii_word_end(bytes: &[u8], end: usize) -> usize {
-    crate::normalize::alnum_run_end(bytes, end)
 }
 
 /// The end of a word that goes on at byte `end` of `s` with an apostrophe, a hyphen or a
@@ -145,7 +139,7 @@ fn mixed_word_end(s: &str, mut end: usize, cap: bool) -> usize {
         } else {
             break;
         }
-        end = ascii_word_end(bytes, end);
+        end = alnum_run_end(bytes, end);
     }
     end
 }
